@@ -1,0 +1,96 @@
+/**
+ * Errors raised by rnnlab. Every message names the argument, the rule, the value received and,
+ * where it is not obvious, the fix: "`units` must be a positive integer, got 0".
+ */
+
+/** A value passed by the user broke a documented rule. Raised before any work starts. */
+export class InvalidArgumentError extends Error {
+  /** The argument (option path) that was wrong, e.g. `initialUnits` or `hiddenSizing[2]`. */
+  readonly argument: string;
+  /** The value received. */
+  readonly received: unknown;
+
+  constructor(argument: string, rule: string, received: unknown, fix?: string) {
+    super(`\`${argument}\` ${rule}, got ${formatValue(received)}${fix ? `. ${fix}` : ''}`);
+    this.name = 'InvalidArgumentError';
+    this.argument = argument;
+    this.received = received;
+  }
+}
+
+/** An option name that the function does not know (often a typo or a snake_case name). */
+export class UnknownOptionError extends InvalidArgumentError {
+  constructor(where: string, key: string, allowed: readonly string[]) {
+    const suggestion = closestName(key, allowed);
+    super(
+      `${where}.${key}`,
+      `is not an option of ${where}`,
+      key,
+      (suggestion ? `Did you mean \`${suggestion}\`? ` : '') + `Allowed options: ${allowed.join(', ')}`,
+    );
+    this.name = 'UnknownOptionError';
+  }
+}
+
+/** Renders a received value for an error message: strings quoted, arrays and objects as JSON. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return `'${value}'`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (value === undefined) {
+    return 'undefined';
+  }
+  if (typeof value === 'function') {
+    return 'a function';
+  }
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** Lists allowed string values for an error message: 'LSTM' | 'GRU' | 'RNN'. */
+export function oneOf(values: readonly string[]): string {
+  return values.map((v) => `'${v}'`).join(' | ');
+}
+
+function snakeToCamel(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The allowed name nearest to `name` (snake_case is translated first), or undefined if none is close. */
+export function closestName(name: string, allowed: readonly string[]): string | undefined {
+  const camel = snakeToCamel(name);
+  if (allowed.includes(camel)) {
+    return camel;
+  }
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const d = editDistance(camel.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(camel.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * rnnlab: progressive RNN models and hyperparameter search for TypeScript notebooks.
+ *
+ * @example
+ * ```ts
+ * import { buildRnnProgressive, compileRnn } from 'rnnlab';
+ * const model = compileRnn(buildRnnProgressive({ inputShape: [100, 10] }), { learningRate: 0.001 });
+ * ```
+ */
+import { registerProgressLogger } from './backend';
+
+export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
+export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS } from './model';
+export type {
+  CellType,
+  CompileRnnOptions,
+  GRUCellArgs,
+  GRULayerArgs,
+  HeadInfo,
+  HiddenSizing,
+  LossName,
+  MergeMode,
+  OptimizerName,
+  OutputActivation,
+  RnnProgressiveOptions,
+} from './model';
+export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
+export type { BackendAttempt, BackendInfo, BackendName } from './backend';
+export { InvalidArgumentError, UnknownOptionError } from './errors';
+
+registerProgressLogger();

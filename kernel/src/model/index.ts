@@ -1,0 +1,15 @@
+/** Model building: the progressive RNN builder, compilation, and the Keras-3 layers tfjs lacks. */
+export { buildRnnProgressive, hiddenUnits } from './builder';
+export { compileRnn, headOf } from './compile';
+export type { CompileRnnOptions, HeadInfo, LossName, OptimizerName } from './compile';
+export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS, resolveRnnOptions } from './options';
+export type {
+  CellType,
+  HiddenSizing,
+  MergeMode,
+  OutputActivation,
+  ResolvedRnnOptions,
+  RnnProgressiveOptions,
+} from './options';
+export { GRU, GRUCell, gru } from './layers';
+export type { GRUCellArgs, GRULayerArgs } from './layers';
