@@ -1,0 +1,61 @@
+/**
+ * The `rnnlab-kernel` command: starts tslab's kernel with rnnlab loaded and its backend chosen, or
+ * installs the kernel spec.
+ *
+ *   rnnlab-kernel kernel --connection-file <file>
+ *   rnnlab-kernel install (--prefix <dir> | --python <python>)
+ */
+import path from 'node:path';
+import { ready } from '../backend';
+import { installKernelSpec, sysPrefixOf } from './kernelspec';
+import { installModuleFallback } from './resolution';
+
+interface TslabMain {
+  startKernel(options: { configPath: string; enableFindLocal?: boolean; jsKernel?: boolean; globalVersion?: string }): void;
+}
+
+function optionValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** Starts the kernel for a Jupyter connection file. */
+export async function startKernel(connectionFile: string): Promise<void> {
+  const tslabDir = path.dirname(require.resolve('tslab/package.json'));
+  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  installModuleFallback(process.cwd(), require(tsPath));
+  // Choose the backend before the first cell, so every tensor a cell makes lives there.
+  await ready();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tslab = require(path.join(tslabDir, 'dist', 'main.js')) as TslabMain;
+  tslab.startKernel({ configPath: connectionFile, enableFindLocal: false, jsKernel: false });
+}
+
+const USAGE = `usage:
+  rnnlab-kernel kernel --connection-file <file>
+  rnnlab-kernel install (--prefix <dir> | --python <python>)`;
+
+/** Entry point of `bin/rnnlab-kernel.js`. */
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'kernel') {
+    const file = optionValue(rest, '--connection-file');
+    if (!file) {
+      throw new Error(`--connection-file is required\n${USAGE}`);
+    }
+    await startKernel(file);
+    return;
+  }
+  if (command === 'install') {
+    const prefix = optionValue(rest, '--prefix');
+    const python = optionValue(rest, '--python');
+    if (!prefix && !python) {
+      throw new Error(`install needs --prefix or --python\n${USAGE}`);
+    }
+    const dir = installKernelSpec(prefix ? path.resolve(prefix) : sysPrefixOf(python as string));
+    process.stdout.write(`Installed kernel spec rnnlab in ${dir}\n`);
+    return;
+  }
+  throw new Error(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
+}
