@@ -8,6 +8,7 @@
  * ```
  */
 import { registerProgressLogger } from './backend';
+import { registerInterruptibleFits } from './model';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS } from './model';
@@ -27,5 +28,8 @@ export type {
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
 export { InvalidArgumentError, UnknownOptionError } from './errors';
+export { clearOutput, display, MIME_BUNDLE, openComm, registerCommTarget, registerFormatter, toMimeBundle, Comm } from './frontend';
+export type { CommData, CommTargetHandler, DisplayHandle, DisplayOptions, HasMimeBundle, MimeBundle } from './frontend';
 
 registerProgressLogger();
+registerInterruptibleFits();

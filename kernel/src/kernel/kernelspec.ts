@@ -15,7 +15,7 @@ export function kernelSpec(nodeBinary = process.execPath): Record<string, unknow
     argv: [nodeBinary, launcher, 'kernel', '--connection-file', '{connection_file}'],
     display_name: DISPLAY_NAME,
     language: 'typescript',
-    interrupt_mode: 'signal',
+    interrupt_mode: 'message',
     metadata: { debugger: false },
   };
 }

@@ -9,10 +9,7 @@ import path from 'node:path';
 import { ready } from '../backend';
 import { installKernelSpec, sysPrefixOf } from './kernelspec';
 import { installModuleFallback } from './resolution';
-
-interface TslabMain {
-  startKernel(options: { configPath: string; enableFindLocal?: boolean; jsKernel?: boolean; globalVersion?: string }): void;
-}
+import { KernelServer } from './server';
 
 function optionValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -27,9 +24,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   installModuleFallback(process.cwd(), require(tsPath));
   // Choose the backend before the first cell, so every tensor a cell makes lives there.
   await ready();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tslab = require(path.join(tslabDir, 'dist', 'main.js')) as TslabMain;
-  tslab.startKernel({ configPath: connectionFile, enableFindLocal: false, jsKernel: false });
+  await KernelServer.start(connectionFile, process.cwd());
 }
 
 const USAGE = `usage:

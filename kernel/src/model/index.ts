@@ -13,3 +13,4 @@ export type {
 } from './options';
 export { GRU, GRUCell, gru } from './layers';
 export type { GRUCellArgs, GRULayerArgs } from './layers';
+export { registerInterruptibleFits } from './interrupt';
