@@ -8,13 +8,17 @@
  * ```
  */
 import { registerProgressLogger } from './backend';
-import { registerInterruptibleFits } from './model';
+import { registerFormatter } from './frontend';
+import { formatModel, registerInterruptibleFits } from './model';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
+export { fitLive, modelInfo, TrainingView } from './model';
 export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS } from './model';
 export type {
   CellType,
   CompileRnnOptions,
+  FitLiveOptions,
+  TrainingViewOptions,
   GRUCellArgs,
   GRULayerArgs,
   HeadInfo,
@@ -30,6 +34,11 @@ export type { BackendAttempt, BackendInfo, BackendName } from './backend';
 export { InvalidArgumentError, UnknownOptionError } from './errors';
 export { clearOutput, display, MIME_BUNDLE, openComm, registerCommTarget, registerFormatter, toMimeBundle, Comm } from './frontend';
 export type { CommData, CommTargetHandler, DisplayHandle, DisplayOptions, HasMimeBundle, MimeBundle } from './frontend';
+export { LiveDisplay, onInterrupt } from './frontend';
+export type { LiveDisplayOptions } from './frontend';
+export { STUDY_MIME, TRAINING_MIME, studyBundle, trainingBundle } from './display';
+export type { StudyPayload, TrainingPayload, TrialRecord } from './display';
 
 registerProgressLogger();
 registerInterruptibleFits();
+registerFormatter(formatModel);

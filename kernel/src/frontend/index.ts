@@ -11,3 +11,5 @@ export type { HasMimeBundle } from './mime';
 export { Comm, CommRegistry, comms, openComm, registerCommTarget } from './comms';
 export type { CommData, CommMsgType, CommTargetHandler, CommTransport } from './comms';
 export { onInterrupt, signalInterrupt } from './interrupt';
+export { LiveDisplay } from './live-display';
+export type { LiveDisplayOptions } from './live-display';

@@ -14,3 +14,6 @@ export type {
 export { GRU, GRUCell, gru } from './layers';
 export type { GRUCellArgs, GRULayerArgs } from './layers';
 export { registerInterruptibleFits } from './interrupt';
+export { fitLive, TrainingView } from './fit-live';
+export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
+export { formatModel, modelBundle, modelInfo } from './summary';
