@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../backend';
 import { InvalidArgumentError, oneOf } from '../errors';
-import { checkChoice, checkKnownKeys } from './options';
+import { checkChoice, checkKnownKeys } from '../validation';
 
 export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 const OPTIMIZERS: Record<OptimizerName, (learningRate: number) => tf.Optimizer> = {

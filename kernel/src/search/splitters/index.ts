@@ -1,0 +1,5 @@
+/** Cross-validation splitters with scikit-learn's exact fold assignment. */
+export type { Fold, Labels, Splitter } from './base';
+export { KFold, type KFoldOptions } from './k-fold';
+export { StratifiedKFold, type StratifiedKFoldOptions } from './stratified-k-fold';
+export { TimeSeriesSplit, type TimeSeriesSplitOptions } from './time-series-split';
