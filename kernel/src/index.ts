@@ -8,8 +8,10 @@
  * ```
  */
 import { registerProgressLogger } from './backend';
+import { searchLiveObserver } from './display';
 import { registerFormatter } from './frontend';
 import { formatModel, registerInterruptibleFits } from './model';
+import { setSearchObserverFactory } from './search';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, modelInfo, TrainingView } from './model';
@@ -29,6 +31,36 @@ export type {
   OutputActivation,
   RnnProgressiveOptions,
 } from './model';
+export {
+  GridSearchCV,
+  KerasClassifier,
+  KerasRegressor,
+  KFold,
+  loguniform,
+  parameterGrid,
+  parameterSampler,
+  randint,
+  RandomizedSearchCV,
+  RandomState,
+  StratifiedKFold,
+  TimeSeriesSplit,
+  uniform,
+} from './search';
+export type {
+  BuildFn,
+  CvResults,
+  Distribution,
+  Estimator,
+  GridSearchCVOptions,
+  KerasEstimatorOptions,
+  ParamDistributions,
+  ParamGrid,
+  Params,
+  RandomizedSearchCVOptions,
+  ResultRow,
+  Scoring,
+  Splitter,
+} from './search';
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
 export { InvalidArgumentError, UnknownOptionError } from './errors';
@@ -42,3 +74,4 @@ export type { StudyPayload, TrainingPayload, TrialRecord } from './display';
 registerProgressLogger();
 registerInterruptibleFits();
 registerFormatter(formatModel);
+setSearchObserverFactory(searchLiveObserver);

@@ -40,3 +40,5 @@ export { studyText, studyHtml, leaderboardOrder, MAX_LEADERBOARD_ROWS } from './
 export { trainingBundle, studyBundle } from './bundle';
 export { modelSummaryText, modelSummaryHtml, formatShape } from './model-summary';
 export type { ModelSummaryInput } from './model-summary';
+export { searchPayload } from './search-view';
+export { searchLiveObserver } from './live-search';

@@ -143,6 +143,7 @@ export abstract class BaseSearchCV {
       id: randomUUID(),
       kind: this.kind,
       name: this.constructor.name,
+      valueName: typeof this.options.scoring === 'string' ? this.options.scoring : 'score',
       status: 'running',
       searchSpace: this.searchSpace(),
       candidates,

@@ -26,6 +26,8 @@ export interface SearchState {
   id: string;
   kind: SearchKind;
   name: string;
+  /** The scoring name ('score': the estimator's own score). */
+  valueName: string;
   status: SearchStatus;
   searchSpace: Record<string, SpaceEntry>;
   candidates: Params[];
