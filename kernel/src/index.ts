@@ -11,7 +11,8 @@ import { registerProgressLogger } from './backend';
 import { searchLiveObserver } from './display';
 import { registerFormatter } from './frontend';
 import { formatModel, registerInterruptibleFits } from './model';
-import { setSearchObserverFactory } from './search';
+import { workerRunner } from './parallel';
+import { setParallelRunnerFactory, setSearchObserverFactory } from './search';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, modelInfo, TrainingView } from './model';
@@ -75,3 +76,4 @@ registerProgressLogger();
 registerInterruptibleFits();
 registerFormatter(formatModel);
 setSearchObserverFactory(searchLiveObserver);
+setParallelRunnerFactory(workerRunner);

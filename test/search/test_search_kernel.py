@@ -119,3 +119,23 @@ console.log(JSON.stringify({ status: slow.state.status, done: slow.cvResults?.pa
     assert final["status"] == "stopped" and final["controls"] is None
     replies = [m["content"]["data"] for m in kernel.iopub if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == "stop1"]
     assert replies == [{"ok": True, "action": "stop", "studyId": study_id}]
+
+
+def test_n_jobs_two_gives_the_same_results_as_one(kernel):
+    result = kernel.execute("""
+const units = [2, 3];
+const runSearch = async (nJobs: number) => {
+  const g = new GridSearchCV({ estimator: model, paramGrid: { initialUnits: units, numLayers: [1], epochs: [3], batchSize: [20] },
+                               cv: 2, randomState: 5, nJobs, refit: false, show: false });
+  await g.fit(X_train, y_train);
+  return g.cvResults;
+};
+const one = await runSearch(1);
+const two = await runSearch(2);
+console.log(JSON.stringify({ one: one.mean_test_score, two: two.mean_test_score,
+  splitsOne: [one.split0_test_score, one.split1_test_score], splitsTwo: [two.split0_test_score, two.split1_test_score] }));
+""")
+    assert result.status == "ok", result.reply["content"]
+    scores = json.loads(result.stream().strip().splitlines()[-1])
+    assert scores["one"] == scores["two"]
+    assert scores["splitsOne"] == scores["splitsTwo"]

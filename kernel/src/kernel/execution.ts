@@ -9,6 +9,8 @@ interface TslabConverter {
   close(): void;
 }
 interface TslabExecutor {
+  /** The notebook's top-level declarations. */
+  locals: Record<string, unknown>;
   execute(src: string): Promise<boolean>;
   inspect(src: string, position: number): unknown;
   complete(src: string, position: number): { start: number; end: number; candidates: string[] };
@@ -144,6 +146,11 @@ export class CellExecutor {
       return { status: 'error', error: describeThrown(thrown?.v ?? new Error('the cell failed')) };
     }
     return value ? { status: 'ok', hasValue: true, value: value.v } : { status: 'ok', hasValue: false };
+  }
+
+  /** The notebook's top-level declarations (functions, constants) by name. */
+  get locals(): Record<string, unknown> {
+    return this.executor.locals;
   }
 
   /** Interrupts the running cell's pending await (blocking code is stopped by SIGINT itself). */

@@ -13,8 +13,11 @@ import {
   currentCell,
   type MimeBundle,
   type OutputChannel,
+  importsOf,
+  type NotebookImport,
   runInCell,
   setDefaultChannel,
+  setNotebookScope,
   signalInterrupt,
   toMimeBundle,
 } from '../frontend';
@@ -58,7 +61,10 @@ export class KernelServer {
     stderr: process.stderr.write.bind(process.stderr),
   };
 
-  constructor(private readonly info: ConnectionInfo, rootDir: string) {
+  /** Identifiers bound by the imports of the cells run so far (for sending functions to workers). */
+  private readonly imports = new Map<string, NotebookImport>();
+
+  constructor(private readonly info: ConnectionInfo, private readonly rootDir: string) {
     this.signer = new Signer(info.key, info.signature_scheme);
     this.iopub = new this.zmq.Publisher();
     this.shell = new this.zmq.Router();
@@ -85,6 +91,11 @@ export class KernelServer {
       send: (msgType, content, metadata) => this.publish(this.currentParent(), msgType, content, metadata),
     });
     process.on('SIGINT', () => this.interrupt());
+    setNotebookScope({
+      cwd: this.rootDir,
+      lookup: (name) => (Object.prototype.hasOwnProperty.call(this.executor.locals, name) ? { found: true, value: this.executor.locals[name] } : { found: false }),
+      importFor: (name) => this.imports.get(name),
+    });
     await Promise.all([
       this.iopub.bind(address(this.info, this.info.iopub_port)),
       this.shell.bind(address(this.info, this.info.shell_port)),
@@ -345,6 +356,7 @@ export class KernelServer {
       this.executing = false;
     }
     if (outcome.status === 'ok') {
+      for (const [name, imported] of importsOf(request.code)) this.imports.set(name, imported);
       if (outcome.hasValue && !silent) {
         const bundle: MimeBundle = toMimeBundle(outcome.value);
         this.publish(message, 'execute_result', { execution_count: count, data: bundle, metadata: {} });

@@ -1,0 +1,51 @@
+/**
+ * A fit worker thread: its own tfjs (and backend), the estimator rebuilt from the portable build
+ * function, and the search's data in shared memory; it runs {@link FitTask}s one at a time.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { ready, setBackend, type BackendName } from '../backend';
+import { checkScoring, type Estimator, KerasClassifier, KerasRegressor, runFitTask, type ScorerFn, type SearchData } from '../search';
+import type { FromWorker, ToWorker, WorkerInit } from './messages';
+import { revive } from './portable';
+
+let estimator: Estimator | undefined;
+let data: SearchData | undefined;
+let score: ReturnType<typeof checkScoring> | undefined;
+
+function post(message: FromWorker): void {
+  parentPort?.postMessage(message);
+}
+
+async function init(message: WorkerInit): Promise<void> {
+  const notebookRequire = createRequire(path.join(message.cwd, '__rnnlab_worker__.js'));
+  const requireModule = (specifier: string) => notebookRequire(specifier);
+  try {
+    await setBackend(message.backend as BackendName);
+  } catch {
+    await ready();
+  }
+  const buildFn = revive(message.buildFn, requireModule);
+  const options = { ...message.params, buildFn } as never;
+  estimator = message.estimatorType === 'classifier' ? new KerasClassifier(options) : new KerasRegressor(options);
+  data = { X: { values: new Float32Array(message.features.buffer), shape: message.features.shape }, y: message.labels, columns: message.columns };
+  const scoring = typeof message.scoring === 'object' ? (revive(message.scoring, requireModule) as ScorerFn) : message.scoring;
+  score = checkScoring(scoring, estimator.estimatorType, message.labels);
+}
+
+parentPort?.on('message', (message: ToWorker) => {
+  if (message.kind === 'init') {
+    init(message).then(
+      () => post({ kind: 'ready' }),
+      (error: unknown) => post({ kind: 'failed-init', error: error instanceof Error ? error.message : String(error) }),
+    );
+  } else if (message.kind === 'task') {
+    runFitTask(estimator as Estimator, data as SearchData, score as NonNullable<typeof score>, message.task).then(
+      (outcome) => post({ kind: 'done', id: message.id, outcome }),
+      (error: unknown) => post({ kind: 'error', id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    );
+  } else {
+    parentPort?.close();
+  }
+});

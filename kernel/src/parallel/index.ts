@@ -1,0 +1,4 @@
+/** Parallel fits in worker threads (`nJobs > 1`) and sending notebook functions to them. */
+export { workerRunner } from './worker-runner';
+export { candidateNames, revive, toPortable } from './portable';
+export type { PortableFunction, PortableValue } from './portable';
