@@ -15,7 +15,9 @@ import { workerRunner } from './parallel';
 import { setParallelRunnerFactory, setSearchObserverFactory } from './search';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
-export { fitLive, modelInfo, TrainingView } from './model';
+export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
+export { loadCo2Concentration, loadSeattleWeather, slidingWindows, StandardScaler, timeSplitSizes, trainValTestSplit } from './data';
+export type { Co2Month, SeattleWeatherDay, SlidingWindowOptions, TimeSplit, TimeSplitOptions, Windows } from './data';
 export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS } from './model';
 export type {
   CellType,

@@ -17,3 +17,4 @@ export { registerInterruptibleFits } from './interrupt';
 export { fitLive, TrainingView } from './fit-live';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
+export { loadModel, saveModel } from './io';
