@@ -8,16 +8,17 @@
  * ```
  */
 import { registerProgressLogger } from './backend';
-import { searchLiveObserver } from './display';
+import { searchLiveObserver, studyViewBundle } from './display';
 import { registerFormatter } from './frontend';
 import { formatModel, registerInterruptibleFits } from './model';
 import { workerRunner } from './parallel';
 import { setParallelRunnerFactory, setSearchObserverFactory } from './search';
+import { registerStudyRenderer } from './study';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
-export { loadCo2Concentration, loadSeattleWeather, slidingWindows, StandardScaler, timeSplitSizes, trainValTestSplit } from './data';
-export type { Co2Month, SeattleWeatherDay, SlidingWindowOptions, TimeSplit, TimeSplitOptions, Windows } from './data';
+export { co2ChangeDataset, loadCo2Concentration, loadSeattleWeather, rainTomorrowDataset, slidingWindows, StandardScaler, timeSplitSizes, trainValTestSplit } from './data';
+export type { Co2Month, PreparedTask, SeattleWeatherDay, TaskPart, SlidingWindowOptions, TimeSplit, TimeSplitOptions, Windows } from './data';
 export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS } from './model';
 export type {
   CellType,
@@ -64,6 +65,57 @@ export type {
   Scoring,
   Splitter,
 } from './search';
+export {
+  createStudy,
+  DuplicatedStudyError,
+  getParamImportances,
+  GridSampler,
+  HyperbandPruner,
+  importance,
+  InMemoryStorage,
+  JournalFileStorage,
+  JournalStorage,
+  loadStudy,
+  MedianPruner,
+  NopPruner,
+  PercentilePruner,
+  RandomSampler,
+  STUDY_COMM_TARGET,
+  Study,
+  StudyNotFoundError,
+  SuccessiveHalvingPruner,
+  TPESampler,
+  Trial,
+  TrialPruned,
+  TrialState,
+} from './study';
+export type {
+  CreateStudyOptions,
+  FrozenTrial,
+  GridSamplerOptions,
+  HyperbandPrunerOptions,
+  JournalFileStorageOptions,
+  LoadStudyOptions,
+  MedianPrunerOptions,
+  Objective,
+  OptimizeCallback,
+  OptimizeOptions,
+  PercentilePrunerOptions,
+  Pruner,
+  RandomSamplerOptions,
+  Sampler,
+  StudyDirection,
+  StudyObserver,
+  StudySnapshot,
+  StudyStorage,
+  SuccessiveHalvingPrunerOptions,
+  SuggestFloatOptions,
+  SuggestIntOptions,
+  TPESamplerOptions,
+  TrialExecutor,
+} from './study';
+export { pruningCallback } from './study/pruning-callback';
+export type { PruningCallback, PruningCallbackOptions } from './study/pruning-callback';
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
 export { InvalidArgumentError, UnknownOptionError } from './errors';
@@ -79,3 +131,4 @@ registerInterruptibleFits();
 registerFormatter(formatModel);
 setSearchObserverFactory(searchLiveObserver);
 setParallelRunnerFactory(workerRunner);
+registerStudyRenderer(studyViewBundle);

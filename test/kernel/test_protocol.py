@@ -201,3 +201,11 @@ def test_interrupted_fit_stops_cleanly_and_keeps_what_it_learnt(kernel):
     state = json.loads(out["content"]["data"]["text/plain"])
     assert state["stopped"] and state["changed"]
     assert state["epochs"] >= 1 and state["epochs"] in (state["seen"], state["seen"] + 1)
+
+
+def test_shorthand_properties_can_name_variables_of_earlier_cells(kernel):
+    """tslab alone fails here with "epochs is not defined"."""
+    assert kernel.execute("const epochs = 3;").status == "ok"
+    result = kernel.execute("JSON.stringify({ epochs })")
+    assert result.status == "ok", result.reply["content"]
+    assert result.of_type("execute_result")[0]["content"]["data"]["text/plain"] == '{"epochs":3}'

@@ -65,3 +65,27 @@ describe('StandardScaler', () => {
     assert.throws(() => new StandardScaler().transform([[1]]), /not fitted/);
   });
 });
+
+describe('prepared tutorial tasks', () => {
+  it('rain tomorrow: 14-day windows of 6 standardised features, time-ordered parts', async () => {
+    const { rainTomorrowDataset } = await import('./tasks');
+    const task = rainTomorrowDataset({ windowSize: 14 });
+    const n = 1461 - 14;
+    assert.equal(task.train.X.length + task.validation.X.length + task.test.X.length, n);
+    assert.deepEqual([task.train.X[0].length, task.train.X[0][0].length], [14, 6]);
+    assert.equal(task.train.dates[0], '2012-01-15');
+    assert.equal(task.test.dates[task.test.dates.length - 1], '2015-12-31');
+    assert.ok(task.train.dates[task.train.dates.length - 1] < task.validation.dates[0]);
+    // Standardised on the training windows: their mean is 0 for every feature.
+    const flat = task.train.X.flat();
+    for (let j = 0; j < 6; j++) assert.ok(Math.abs(flat.reduce((s, r) => s + r[j], 0) / flat.length) < 1e-9);
+    assert.ok(task.train.y.every((v) => v === 0 || v === 1));
+  });
+
+  it('CO2 change: targets in ppm', async () => {
+    const { co2ChangeDataset } = await import('./tasks');
+    const task = co2ChangeDataset({ windowSize: 12 });
+    assert.equal(task.train.X.length + task.validation.X.length + task.test.X.length, 740 - 12);
+    assert.ok(Math.abs(task.train.y[0] - (loadCo2Concentration()[13].co2 - loadCo2Concentration()[12].co2)) < 1e-9);
+  });
+});

@@ -7,3 +7,5 @@ export type { SlidingWindowOptions, Windows } from './windows';
 export { timeSplitSizes, trainValTestSplit } from './split';
 export type { TimeSplit, TimeSplitOptions } from './split';
 export { StandardScaler } from './scaler';
+export { co2ChangeDataset, rainTomorrowDataset } from './tasks';
+export type { PreparedTask, TaskOptions, TaskPart } from './tasks';

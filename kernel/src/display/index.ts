@@ -42,3 +42,4 @@ export { modelSummaryText, modelSummaryHtml, formatShape } from './model-summary
 export type { ModelSummaryInput } from './model-summary';
 export { searchPayload } from './search-view';
 export { searchLiveObserver } from './live-search';
+export { studyPayload, studyViewBundle, trialRecord, distributionInfo } from './study-view';

@@ -3,6 +3,7 @@
  * it reports into Jupyter terms: the last expression's value, or an error with ename, evalue and traceback.
  */
 import path from 'node:path';
+import { expandShorthandProperties } from './shorthand';
 
 /** The parts of tslab's converter and executor rnnlab uses (tslab/dist/converter, executor, inspect). */
 interface TslabConverter {
@@ -120,7 +121,7 @@ export class CellExecutor {
     this.interrupted = false;
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      ok = await this.executor.execute(expandShorthandProperties(code));
     } catch (error) {
       ok = false;
       this.capture.thrown = { v: error };

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { backendInfo } from '../backend';
 import { type EpochRecord, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
 import { LiveDisplay } from '../frontend';
+import { withSeededRandom } from '../random';
 import { modelInfo } from './summary';
 
 export interface TrainingViewOptions {
@@ -124,7 +125,10 @@ export class TrainingView extends tf.Callback {
   }
 }
 
-export interface FitLiveOptions extends tf.ModelFitArgs, TrainingViewOptions {}
+export interface FitLiveOptions extends tf.ModelFitArgs, TrainingViewOptions {
+  /** rnnlab option: seed of the fit's shuffling and dropout, so that a rerun prints the same numbers. */
+  seed?: number;
+}
 
 /**
  * `model.fit` with the live training view under the cell (and no per-epoch text lines, unless
@@ -141,7 +145,7 @@ export async function fitLive(
   y: tf.Tensor | tf.Tensor[],
   options: FitLiveOptions = {},
 ): Promise<tf.History> {
-  const { title, batchUpdates, throttleMs, callbacks, ...fitArgs } = options;
+  const { title, batchUpdates, throttleMs, callbacks, seed, ...fitArgs } = options;
   const view = new TrainingView({ title, batchUpdates, throttleMs });
   const given: unknown[] = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
   // tfjs takes either callback objects or plain { onEpochEnd } configs, not a mix: make them all objects.
@@ -151,11 +155,13 @@ export async function fitLive(
       : new tf.CustomCallback(c as tf.CustomCallbackArgs),
   );
   try {
-    return await model.fit(x, y, {
-      verbose: 0,
-      ...fitArgs,
-      callbacks: [view, ...userCallbacks] as unknown as tf.CustomCallbackArgs[],
-    });
+    return await withSeededRandom(seed, () =>
+      model.fit(x, y, {
+        verbose: 0,
+        ...fitArgs,
+        callbacks: [view, ...userCallbacks] as unknown as tf.CustomCallbackArgs[],
+      }),
+    );
   } catch (error) {
     view.fail(error);
     throw error;

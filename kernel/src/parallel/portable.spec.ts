@@ -53,3 +53,14 @@ describe('sending notebook functions to workers', () => {
     assert.equal(compilerAliasOf('@tensorflow/tfjs-node'), 'tfjs_node_1');
   });
 });
+
+describe('functions compiled by tslab', () => {
+  it("carry the earlier cells' variables they reach through exports", () => {
+    // tslab compiles `windowSize` of an earlier cell as `exports.windowSize`.
+    // eslint-disable-next-line no-new-func
+    const fn = new Function('exports', 'return (p) => exports.windowSize * p;')({ windowSize: 7 }) as (p: number) => number;
+    const portable = toPortable(fn as never, scopeOf({ windowSize: 7, other: 1 }));
+    assert.deepEqual(portable.bindings, { exports: { kind: 'object', entries: { windowSize: { kind: 'json', value: 7 } } } });
+    assert.equal(revive(portable, require)(3), 21);
+  });
+});

@@ -10,7 +10,8 @@ export type PortableValue =
   | { kind: 'json'; value: unknown }
   | { kind: 'undefined' }
   | { kind: 'function'; fn: PortableFunction }
-  | { kind: 'module'; specifier: string; member?: 'default' };
+  | { kind: 'module'; specifier: string; member?: 'default' }
+  | { kind: 'object'; entries: Record<string, PortableValue> };
 
 export interface PortableFunction {
   source: string;
@@ -59,22 +60,32 @@ export function toPortable(fn: (...args: never[]) => unknown, scope: NotebookSco
   seen.add(fn);
   const bindings: Record<string, PortableValue> = {};
   if (scope) {
-    for (const name of candidateNames(source)) {
+    const valueOf = (name: string): PortableValue | undefined => {
       const imported = scope.importFor(name);
       if (imported) {
-        bindings[name] = { kind: 'module', specifier: imported.specifier, ...(imported.kind === 'default' ? { member: 'default' as const } : {}) };
-        continue;
+        return { kind: 'module', specifier: imported.specifier, ...(imported.kind === 'default' ? { member: 'default' as const } : {}) };
       }
       const found = scope.lookup(name);
-      if (!found.found) continue;
+      if (!found.found) return undefined;
       const value = found.value;
       if (typeof value === 'function') {
-        if (!seen.has(value)) bindings[name] = { kind: 'function', fn: toPortable(value as never, scope, seen) };
-      } else if (value === undefined) {
-        bindings[name] = { kind: 'undefined' };
-      } else if (isPlainData(value)) {
-        bindings[name] = { kind: 'json', value };
+        return seen.has(value) ? undefined : { kind: 'function', fn: toPortable(value as never, scope, seen) };
       }
+      if (value === undefined) return { kind: 'undefined' };
+      return isPlainData(value) ? { kind: 'json', value } : undefined;
+    };
+    for (const name of candidateNames(source)) {
+      const value = valueOf(name);
+      if (value) bindings[name] = value;
+    }
+    // tslab compiles a reference to an earlier cell's variable as `exports.name`.
+    if (/(?<![.\w$])exports\./.test(source) && !bindings.exports) {
+      const entries: Record<string, PortableValue> = {};
+      for (const match of source.matchAll(/(?<![.\w$])exports\.([A-Za-z_$][\w$]*)/g)) {
+        const value = valueOf(match[1]);
+        if (value) entries[match[1]] = value;
+      }
+      bindings.exports = { kind: 'object', entries };
     }
   }
   return { source, bindings };
@@ -87,20 +98,25 @@ export function revive(portable: PortableFunction, requireModule: (specifier: st
   const names = Object.keys(withRequire);
   const values = names.map((name) => {
     if (name === 'require' && !('require' in portable.bindings)) return requireModule;
-    const b = withRequire[name];
-    switch (b.kind) {
-      case 'json':
-        return b.value;
-      case 'undefined':
-        return undefined;
-      case 'function':
-        return revive(b.fn, requireModule);
-      case 'module': {
-        const mod = requireModule(b.specifier) as Record<string, unknown>;
-        return b.member === 'default' ? (mod.default ?? mod) : mod;
-      }
-    }
+    return reviveValue(withRequire[name], requireModule);
   });
   const factory = new Function(...names, `"use strict"; return (${portable.source});`) as (...v: unknown[]) => (...args: unknown[]) => unknown;
   return factory(...values);
+}
+
+function reviveValue(b: PortableValue, requireModule: (specifier: string) => unknown): unknown {
+  switch (b.kind) {
+    case 'json':
+      return b.value;
+    case 'undefined':
+      return undefined;
+    case 'function':
+      return revive(b.fn, requireModule);
+    case 'module': {
+      const mod = requireModule(b.specifier) as Record<string, unknown>;
+      return b.member === 'default' ? (mod.default ?? mod) : mod;
+    }
+    case 'object':
+      return Object.fromEntries(Object.entries(b.entries).map(([k, v]) => [k, reviveValue(v, requireModule)]));
+  }
 }

@@ -4,7 +4,7 @@
  * from a numpy-compatible {@link RandomState}, so seeded searches sample the same candidates.
  */
 import { InvalidArgumentError } from '../errors';
-import { checkRandomState, RandomState } from './random-state';
+import { checkRandomState, RandomState } from '../random';
 
 /** A distribution a search can sample a parameter from. */
 export interface Distribution {

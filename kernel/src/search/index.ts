@@ -18,7 +18,7 @@ export type { RandomizedSearchCVOptions } from './randomized-search-cv';
 export { BaseSearchCV, deriveSeed, setParallelRunnerFactory } from './base-search';
 export type { BaseSearchOptions, ParallelRunnerFactory, ResultRow } from './base-search';
 export type { CvResults } from './cv-results';
-export { RandomState } from './random-state';
+export { RandomState } from '../random';
 export { setSearchObserverFactory } from './search-state';
 export type { FoldOutcome, SearchObserver, SearchState, SpaceEntry } from './search-state';
 export { runFitTask } from './fit-runner';

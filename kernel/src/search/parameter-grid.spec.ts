@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../errors';
 import { type Distribution, loguniform, randint, uniform } from './distributions';
 import reference from './fixtures/sklearn-reference.json';
 import { type ParamDistributions, type ParamGrid, parameterGrid, parameterSampler } from './parameter-grid';
-import { RandomState } from './random-state';
+import { RandomState } from '../random';
 
 describe('parameterGrid', () => {
   it("enumerates the seed's grid in scikit-learn's ParameterGrid order", () => {

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from '../errors';
 import { type Distribution, isDistribution } from './distributions';
-import { checkRandomState, type RandomState } from './random-state';
+import { checkRandomState, type RandomState } from '../random';
 
 /** A parameter value a candidate can take. */
 export type ParamValue = number | string | boolean | null;

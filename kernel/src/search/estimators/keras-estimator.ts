@@ -9,7 +9,7 @@ import { InvalidArgumentError } from '../../errors';
 import { checkRate } from '../../validation';
 import { type FeatureInput, type Label, type Matrix, takeRows, toMatrix } from '../data';
 import type { ParamValue } from '../parameter-grid';
-import { withSeededRandom } from '../seeded-random';
+import { withSeededRandom } from '../../random';
 import { declaredParamNames } from './param-names';
 
 /** The seed's `create_model`: builds and compiles a model from parameters (may be async). */

@@ -1,7 +1,7 @@
 /** scikit-learn's `KFold`: consecutive folds (optionally of shuffled indices), the first `n % k` one larger. */
 import { InvalidArgumentError } from '../../errors';
 import { checkKnownKeys } from '../../validation';
-import { checkRandomState } from '../random-state';
+import { checkRandomState } from '../../random';
 import { type Fold, foldFromTest, sampleCount, type Splitter } from './base';
 
 export interface KFoldOptions {

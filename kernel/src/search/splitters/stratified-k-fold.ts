@@ -4,7 +4,7 @@
  * fold assignment is permuted by the numpy-compatible generator — the same folds as Python.
  */
 import { InvalidArgumentError } from '../../errors';
-import { checkRandomState } from '../random-state';
+import { checkRandomState } from '../../random';
 import { type Fold, foldFromTest, type Labels, type Splitter } from './base';
 import { checkSplitOptions, type KFoldOptions } from './k-fold';
 

@@ -1,0 +1,161 @@
+/** `study.optimize`: the trial loop, its options, interrupts, callbacks and observers. */
+import { cpus } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { InvalidArgumentError } from '../errors';
+import { currentChannel, onInterrupt } from '../frontend';
+import { registerStudyControls } from './controls';
+import type { FrozenTrial } from './frozen-trial';
+import { defaultStudyObserver, type StudyObserver, type StudyRunStatus, type StudySnapshot } from './observer';
+import type { Study } from './study';
+import { describeError } from './errors';
+import type { Trial } from './trial';
+import { asyncExecutor, type TrialExecutor } from './executor';
+import { checkOptions } from './validation';
+
+/** An objective: returns the value (or one value per direction), possibly asynchronously. */
+export type Objective = (trial: Trial) => number | readonly number[] | Promise<number | readonly number[]>;
+
+/** Called after each trial with the study and the finished trial. */
+export type OptimizeCallback = (study: Study, trial: FrozenTrial) => void | Promise<void>;
+
+/** An error class for `catch`. */
+export type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** Options of `study.optimize`, named as Optuna's in camelCase. */
+export interface OptimizeOptions {
+  /** Trials to run (all jobs together); open-ended when absent (then give `timeout`, or stop it). */
+  nTrials?: number;
+  /** Seconds after which no new trial starts. */
+  timeout?: number;
+  /** Trials run at once; -1 for the number of CPUs. Default 1. */
+  nJobs?: number;
+  /** Called after each trial. */
+  callbacks?: readonly OptimizeCallback[];
+  /** Error classes that fail only the trial; any other error stops the study (and is rethrown). */
+  catch?: readonly ErrorClass[];
+  /** Show the live study view (rnnlab). Default true where a view is registered (in a notebook). */
+  show?: boolean;
+  /** Same as `show` (Optuna's `show_progress_bar`). */
+  showProgressBar?: boolean;
+  /** Extra observers of this run (rnnlab). */
+  observers?: readonly StudyObserver[];
+  /** How trials are run (rnnlab): see `executor.ts`. Default: `nJobs` concurrent async loops. */
+  executor?: TrialExecutor;
+}
+
+const OPTIONS = {
+  nTrials: 'positiveInteger',
+  timeout: 'positiveNumber',
+  nJobs: (v: unknown, arg: string) => {
+    if (!(v === -1 || (Number.isInteger(v) && (v as number) >= 1))) throw new InvalidArgumentError(arg, 'must be an integer >= 1, or -1 for one job per CPU', v);
+  },
+  callbacks: (v: unknown, arg: string) => {
+    if (!Array.isArray(v) || v.some((f) => typeof f !== 'function')) throw new InvalidArgumentError(arg, 'must be an array of functions (study, trial) => void', v);
+  },
+  catch: (v: unknown, arg: string) => {
+    if (!Array.isArray(v) || v.some((f) => typeof f !== 'function')) throw new InvalidArgumentError(arg, 'must be an array of error classes, e.g. [RangeError]', v);
+  },
+  show: 'boolean',
+  showProgressBar: 'boolean',
+  observers: 'array',
+  executor: (v: unknown, arg: string) => {
+    if (typeof v !== 'object' || v === null || typeof (v as TrialExecutor).run !== 'function') throw new InvalidArgumentError(arg, 'must be a TrialExecutor ({ run(jobs, claim, runOne) })', v);
+  },
+} as const;
+
+/** Runs `objective` on new trials of `study` (see {@link OptimizeOptions}). */
+export async function optimizeStudy(study: Study, objective: Objective, options: OptimizeOptions = {}): Promise<void> {
+  if (typeof objective !== 'function') throw new InvalidArgumentError('objective', 'must be a function (trial) => value', objective);
+  checkOptions('optimize', options, OPTIONS);
+  const nJobs = options.nJobs === -1 ? Math.max(1, cpus().length) : (options.nJobs ?? 1);
+  const total = options.nTrials ?? null;
+  const viewId = `study-${randomUUID()}`;
+  const observers: StudyObserver[] = [...(options.observers ?? [])];
+  if ((options.show ?? options.showProgressBar ?? true) !== false) {
+    const view = defaultStudyObserver();
+    if (view) observers.push(view);
+  }
+  let status: StudyRunStatus = 'running';
+  let done = 0;
+  let started = 0;
+  let interrupted = false;
+  const snapshot = (): StudySnapshot => study.viewSnapshot(viewId, status, { done, total });
+  const notify = (event: 'onStart' | 'onUpdate' | 'onEnd'): void => {
+    for (const o of observers) {
+      try {
+        o[event]?.(snapshot);
+      } catch {
+        // a failing view must not stop the study
+      }
+    }
+  };
+
+  study.clearStop();
+  await study.failStaleTrials();
+  const startedAt = Date.now();
+  const unlistenInterrupt = onInterrupt(() => {
+    interrupted = true;
+    study.stop();
+  });
+  const unregisterControls = observers.length
+    ? registerStudyControls(viewId, {
+        stop: () => study.stop(),
+        prune: (number) => {
+          const run = study.runningTrial(number);
+          if (run) run.pruneRequested = true;
+          return run !== undefined;
+        },
+      })
+    : () => undefined;
+  notify('onStart');
+
+  const claim = (): boolean => {
+    if (study.stopRequested) return false;
+    if (total !== null && started >= total) return false;
+    if (options.timeout !== undefined && (Date.now() - startedAt) / 1000 >= options.timeout) return false;
+    started++;
+    return true;
+  };
+
+  const runOne = async (): Promise<void> => {
+    const trial = await study.ask();
+    notify('onUpdate');
+    let frozen: FrozenTrial;
+    let stopError: unknown;
+    try {
+      const value = await objective(trial);
+      frozen = await study.tell(trial, { value });
+    } catch (error) {
+      if (interrupted) {
+        frozen = await study.tell(trial, { state: 'FAIL', reason: `interrupted: ${describeError(error)}` });
+      } else {
+        frozen = await study.tell(trial, { error });
+        const caught = (options.catch ?? []).some((cls) => error instanceof cls);
+        if (frozen.state === 'FAIL' && !caught) stopError = error;
+      }
+    }
+    done++;
+    if (frozen.state === 'FAIL' && stopError === undefined) {
+      currentChannel().stream('stderr', `Trial ${frozen.number} failed: ${String(frozen.systemAttrs.fail_reason ?? '')}\n`);
+    }
+    for (const callback of options.callbacks ?? []) await callback(study, frozen);
+    notify('onUpdate');
+    if (stopError !== undefined) {
+      study.stop();
+      throw stopError;
+    }
+  };
+
+  try {
+    await (options.executor ?? asyncExecutor).run(nJobs, claim, runOne);
+    status = interrupted || (study.stopRequested && total !== null && done < total) ? 'stopped' : 'finished';
+  } catch (error) {
+    status = 'failed';
+    throw error;
+  } finally {
+    unlistenInterrupt();
+    unregisterControls();
+    await study.refresh().catch(() => undefined);
+    notify('onEnd');
+  }
+}

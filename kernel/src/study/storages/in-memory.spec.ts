@@ -1,0 +1,4 @@
+import { InMemoryStorage } from './in-memory';
+import { runStorageSuite } from './storage-suite';
+
+runStorageSuite('InMemoryStorage', () => new InMemoryStorage());

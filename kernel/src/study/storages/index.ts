@@ -1,0 +1,12 @@
+/** Study storages: the interface, the journal storage, its file and in-memory forms, and the shared test suite. */
+export type { StoredStudy, StudyStorage, TrialTemplate } from './base';
+export { isStudyStorage } from './base';
+export { JournalStorage, DEFAULT_STUDY_NAME_PREFIX } from './journal';
+export type { JournalBackend } from './journal';
+export { JournalOperation } from './journal-replay';
+export type { JournalLog } from './journal-replay';
+export { JournalFileStorage, JournalFileBackend } from './journal-file';
+export type { JournalFileStorageOptions } from './journal-file';
+export { JournalFileSymlinkLock } from './file-lock';
+export { InMemoryStorage } from './in-memory';
+export { pythonFloatRepr, pythonJsonDumps, pythonJsonLoads } from './python-json';
