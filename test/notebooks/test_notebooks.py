@@ -110,3 +110,18 @@ def test_saved_notebook_holds_the_final_training_view_and_html_shows_fallbacks(s
     html, _ = HTMLExporter().from_notebook_node(smoke)
     assert "<svg" in html  # the training chart drawn in the kernel
     assert "Layer (type)" in html and "133,025" in html  # the model summary table
+
+
+def test_04_study_resumes_from_its_journal_which_python_optuna_opens():
+    text = printed(executed("04-tpe-study.ipynb"))
+    assert "resumed with 2 trials from the journal" in text
+    assert "after resuming: 4 trials" in text
+    assert 0 <= number_after(text, "Best Accuracy:") <= 1
+    assert "importance:" in text
+    import optuna
+    path = NOTEBOOKS[0].parent / "studies" / "rain-tpe.log"
+    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(path)))
+    study = optuna.load_study(study_name="rain-tpe", storage=storage)
+    assert len(study.trials) == 4
+    assert {t.state.name for t in study.trials} <= {"COMPLETE", "PRUNED"}
+    assert set(study.best_params) == {"cellType", "initialUnits", "numLayers", "dropoutRate", "learningRate", "batchSize", "epochs"}
