@@ -112,12 +112,56 @@ function installKernel() {
   mustRun(process.execPath, [path.join(ROOT, 'kernel', 'bin', 'rnnlab-kernel.js'), 'install', '--prefix', VENV]);
 }
 
+function filesUnder(dir) {
+  const found = [];
+  if (!fs.existsSync(path.join(ROOT, dir))) return found;
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(relative));
+    else found.push(relative);
+  }
+  return found.sort();
+}
+
+/** Builds the JupyterLab extension (tsc, then @jupyterlab/builder) and pip-installs it into .venv. */
+function buildExtension() {
+  const sources = [
+    ...filesUnder('extension/src').filter((file) => !file.endsWith('.spec.ts')),
+    ...filesUnder('extension/style'),
+    ...filesUnder('extension/rnnlab_extension').filter((file) => file.endsWith('.py')),
+    ...filesUnder('schema').filter((file) => file.endsWith('.schema.json')),
+    'extension/package.json',
+    'extension/tsconfig.json',
+    'extension/webpack.config.js',
+    'extension/pyproject.toml',
+    'extension/install.json',
+    'package-lock.json',
+  ];
+  const installed = path.join(VENV, 'share', 'jupyter', 'labextensions', 'rnnlab-extension', 'package.json');
+  const key = hashFiles(sources) + (fs.existsSync(installed) ? '' : ':missing');
+  const ran = unlessStamped(path.join(VENV, '.rnnlab-extension-stamp'), key, () => {
+    log('building the JupyterLab extension (tsc, @jupyterlab/builder; a few minutes the first time)');
+    fs.rmSync(path.join(ROOT, 'extension', 'lib'), { recursive: true, force: true });
+    fs.rmSync(path.join(ROOT, 'extension', 'rnnlab_extension', 'labextension'), { recursive: true, force: true });
+    mustRun(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'extension/tsconfig.json']);
+    const staging = spawnSync(VENV_PYTHON, ['-c', 'import jupyterlab, os; print(os.path.join(os.path.dirname(jupyterlab.__file__), "staging", "package.json"))'], {
+      encoding: 'utf8',
+    }).stdout.trim();
+    const env = { ...process.env, PATH: `${VENV_BIN}${path.delimiter}${process.env.PATH ?? ''}` };
+    mustRun(path.join(VENV_BIN, 'jupyter-builder'), ['build', '--core-package-file', staging, 'extension'], { env });
+    log('installing the extension into .venv (pip install ./extension)');
+    mustRun(VENV_PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-build-isolation', '--no-deps', '--force-reinstall', './extension']);
+  });
+  if (!ran) log('JupyterLab extension up to date');
+}
+
 function setup() {
   checkNode();
   installNpmPackages();
   setupVenv();
   build();
   installKernel();
+  buildExtension();
 }
 
 function start(extraArgs) {
@@ -166,6 +210,28 @@ function parsePytest(output) {
   return { passed: number('passed'), failed: number('failed') + number('error') };
 }
 
+/** Reads Playwright's list-reporter summary ("  5 passed (1.2m)", "  1 failed", "  1 flaky"). */
+function parsePlaywright(output) {
+  const number = (label) => Number((output.match(new RegExp(`^\\s+(\\d+) ${label}`, 'm')) ?? [])[1] ?? 0);
+  return { passed: number('passed'), failed: number('failed') + number('flaky') + number('interrupted') + number('did not run') };
+}
+
+const CHROMIUM = process.env.RNNLAB_CHROMIUM ?? '/usr/lib/chromium/chromium';
+
+function uiTests() {
+  if (!fs.existsSync(CHROMIUM)) {
+    log(`UI tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium, or set RNNLAB_CHROMIUM)`);
+    return { passed: 0, failed: 1 };
+  }
+  return runSuite(
+    'extension UI tests (Galata, extension/ui-tests)',
+    process.execPath,
+    [path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', 'extension/ui-tests/playwright.config.js'],
+    parsePlaywright,
+    { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', RNNLAB_CHROMIUM: CHROMIUM, RNNLAB_VENV: VENV },
+  );
+}
+
 function test(extraArgs) {
   setup();
   const totals = { passed: 0, failed: 0 };
@@ -189,6 +255,21 @@ function test(extraArgs) {
     ),
   );
   add(
+    runSuite('type check of the extension', process.execPath, [
+      path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'extension/tsconfig.spec.json',
+    ], () => ({ passed: 0, failed: 0 })),
+  );
+  add(
+    runSuite(
+      'extension unit tests (node --test, jsdom)',
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=tap', ...specFiles(path.join(ROOT, 'extension', 'src'))],
+      parseNodeTest,
+    ),
+  );
+  add(
     runSuite(
       'integration tests (pytest test/)',
       VENV_PYTHON,
@@ -197,6 +278,7 @@ function test(extraArgs) {
       { RNNLAB_QUICK: '1' },
     ),
   );
+  add(uiTests());
   process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed\n`);
   process.exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;
 }

@@ -33,9 +33,11 @@ export function searchPayload(state: SearchState): StudyPayload {
     const start = state.started[number] ?? null;
     const end = complete ? state.finished[number] ?? null : null;
     const duration = done.reduce((s, o) => s + (o?.fitTime ?? 0) + (o?.scoreTime ?? 0), 0);
+    // Once the search has ended, a candidate cut short is no longer running: it failed to complete.
+    const cutShort = !complete && start !== null && state.status !== 'running';
     return {
       number,
-      state: failed ? 'FAIL' : complete ? 'COMPLETE' : start ? 'RUNNING' : 'WAITING',
+      state: failed || cutShort ? 'FAIL' : complete ? 'COMPLETE' : start ? 'RUNNING' : 'WAITING',
       params: params as Record<string, ParamValue>,
       values: complete ? [toJsonNumber(mean)] : null,
       intermediateValues: outcomes.flatMap((o, fold) => (o ? [[fold, toJsonNumber(o.testScore)] as [number, number | null]] : [])),
@@ -47,7 +49,7 @@ export function searchPayload(state: SearchState): StudyPayload {
       datetimeComplete: end,
       durationSeconds: start ? duration : null,
       userAttrs: {},
-      failReason: failed?.error ?? null,
+      failReason: failed?.error ?? (cutShort ? `the search ${state.status} before all folds of this candidate ran` : null),
     };
   });
   const ranked = trials.filter((t) => t.rank === 1);

@@ -1,0 +1,6 @@
+export { createBadge, updateBadge } from './badge';
+export { h, setText } from './dom';
+export type { ElementSpec } from './dom';
+export { errorBox } from './error-box';
+export { watchTheme } from './theme-watch';
+export { NOT_AVAILABLE, formatCount, formatParam, formatSeconds, formatValue } from './format';

@@ -1,0 +1,21 @@
+export { checkStudy, checkTraining } from './validate';
+export type { Checked } from './validate';
+export { TRAINING_STATUSES, TRIAL_STATES } from './types';
+export type {
+  BatchRecord,
+  Controls,
+  Direction,
+  Distribution,
+  EpochRecord,
+  JsonValue,
+  LayerRow,
+  Num,
+  ParamValue,
+  StudyKind,
+  StudyPayload,
+  StudyStatus,
+  TrainingPayload,
+  TrainingStatus,
+  Trial,
+  TrialState,
+} from './types';

@@ -1,0 +1,20 @@
+export { PlotHost } from './host';
+export type { PlotHostOptions } from './host';
+export { loadPlotly } from './plotly';
+export type { PlotlyApi, PlotlyElement, PlotlyLoader } from './plotly';
+export { FALLBACK_COLORS, baseLayout, emptyFigure, readTheme } from './theme';
+export { Throttle } from './throttle';
+export type {
+  AxisLayout,
+  BarTrace,
+  Datum,
+  Figure,
+  LineStyle,
+  MarkerStyle,
+  ParcoordsDimension,
+  ParcoordsTrace,
+  PlotLayout,
+  PlotTrace,
+  ScatterTrace,
+  ThemeColors,
+} from './types';

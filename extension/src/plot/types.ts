@@ -1,0 +1,129 @@
+/**
+ * The subset of plotly.js figures the views build. The pure figure builders return these plain objects,
+ * so they are tested without plotly; `host.ts` hands them to `Plotly.react`.
+ */
+
+/** A value on an axis; null leaves a gap in a line. */
+export type Datum = number | string | null;
+
+/** Line style of a trace. */
+export interface LineStyle {
+  color?: string;
+  width?: number;
+  dash?: 'solid' | 'dash' | 'dot' | 'dashdot';
+  shape?: 'linear' | 'hv';
+}
+
+/** Marker style of a trace. */
+export interface MarkerStyle {
+  color?: string | Datum[];
+  size?: number | number[];
+  symbol?: string | string[];
+  line?: { color?: string; width?: number };
+  opacity?: number;
+}
+
+/** A line or scatter trace. */
+export interface ScatterTrace {
+  type: 'scatter';
+  name: string;
+  x: Datum[];
+  y: Datum[];
+  mode: 'lines' | 'markers' | 'lines+markers';
+  xaxis?: string;
+  yaxis?: string;
+  line?: LineStyle;
+  marker?: MarkerStyle;
+  customdata?: Datum[];
+  hovertemplate?: string;
+  showlegend?: boolean;
+  legendgroup?: string;
+  connectgaps?: boolean;
+  opacity?: number;
+}
+
+/** A bar trace (horizontal for parameter importance). */
+export interface BarTrace {
+  type: 'bar';
+  name: string;
+  x: Datum[];
+  y: Datum[];
+  orientation: 'h' | 'v';
+  marker?: MarkerStyle;
+  hovertemplate?: string;
+  text?: string[];
+  textposition?: 'auto' | 'outside' | 'inside' | 'none';
+}
+
+/** One axis of a parallel-coordinates plot. */
+export interface ParcoordsDimension {
+  label: string;
+  values: number[];
+  range?: [number, number];
+  tickvals?: number[];
+  ticktext?: string[];
+}
+
+/** A parallel-coordinates trace. */
+export interface ParcoordsTrace {
+  type: 'parcoords';
+  name: string;
+  dimensions: ParcoordsDimension[];
+  line: { color: number[]; colorscale: string; showscale: boolean; reversescale?: boolean; colorbar?: { title?: { text: string } } };
+  labelfont?: { color?: string; size?: number };
+  tickfont?: { color?: string; size?: number };
+  rangefont?: { color?: string; size?: number };
+}
+
+/** Any trace the views draw. */
+export type PlotTrace = ScatterTrace | BarTrace | ParcoordsTrace;
+
+/** An axis of the layout. */
+export interface AxisLayout {
+  title?: { text: string };
+  type?: 'linear' | 'log' | 'category';
+  gridcolor?: string;
+  zerolinecolor?: string;
+  linecolor?: string;
+  automargin?: boolean;
+  domain?: [number, number];
+  anchor?: string;
+  rangemode?: 'normal' | 'tozero';
+  tickformat?: string;
+  dtick?: number;
+}
+
+/** A figure layout: fixed fields plus `xaxis2`, `yaxis3`, ... for subplots. */
+export interface PlotLayout {
+  uirevision: string;
+  height: number;
+  margin: { l: number; r: number; t: number; b: number };
+  paper_bgcolor: string;
+  plot_bgcolor: string;
+  font: { color: string; family: string; size: number };
+  showlegend: boolean;
+  legend?: { orientation: 'h' | 'v'; x?: number; y?: number; xanchor?: string; yanchor?: string };
+  grid?: { rows: number; columns: number; pattern: 'independent'; xgap?: number; ygap?: number };
+  hovermode?: 'closest' | 'x' | 'x unified';
+  annotations?: { text: string; x: number; y: number; xref: string; yref: string; showarrow: boolean; font?: { size?: number } }[];
+  [axis: `xaxis${string}` | `yaxis${string}`]: AxisLayout | undefined;
+}
+
+/** A figure: what one `Plotly.react` call draws. */
+export interface Figure {
+  traces: PlotTrace[];
+  layout: PlotLayout;
+}
+
+/** Colours read from the JupyterLab theme (CSS variables), so plots follow light and dark themes. */
+export interface ThemeColors {
+  font: string;
+  fontFamily: string;
+  grid: string;
+  accent: string;
+  second: string;
+  success: string;
+  warn: string;
+  error: string;
+  muted: string;
+}

@@ -1,0 +1,245 @@
+/**
+ * The study / search view: a header (name, kind, status badge, progress, Stop / Prune, CSV export),
+ * the leaderboard, and four charts (intermediate values, optimization history or Pareto front, parallel
+ * coordinates, parameter importance). Live updates re-render the table's current page at once and
+ * redraw the charts at most once per throttle interval.
+ */
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+import { createBadge, errorBox, formatValue, h, setText, updateBadge, watchTheme } from '../common';
+import { ControlBar } from '../controls';
+import type { ControlSender } from '../controls';
+import { checkStudy } from '../payload';
+import type { StudyPayload, Trial } from '../payload';
+import { PlotHost, Throttle, readTheme } from '../plot';
+import type { Figure, PlotlyLoader, ThemeColors } from '../plot';
+import type { IKernelLocator } from '../tokens';
+import { historyFigure, importanceFigure, intermediateFigure, parallelFigure } from './charts';
+import type { ChartOptions } from './charts';
+import { FILTER_OF_STATE, toCsv } from './leaderboard';
+import { LeaderboardTable } from './leaderboard-table';
+
+/** MIME type of a study or search. */
+export const STUDY_MIME = 'application/vnd.rnnlab.study.v1+json';
+
+/** Options of a {@link StudyView}. */
+export interface StudyViewOptions {
+  loadPlotly: PlotlyLoader;
+  /** Finds the notebook's kernel for Stop / Prune; null outside JupyterLab. */
+  locator: IKernelLocator | null;
+  /** Sends control requests (tests inject a stand-in). */
+  send?: ControlSender;
+  /** Shortest time between two chart redraws, in ms. */
+  throttleMs?: number;
+}
+
+const KIND_LABELS: Record<StudyPayload['kind'], string> = {
+  study: 'study',
+  grid_search: 'grid search',
+  randomized_search: 'randomized search',
+};
+
+interface Chart {
+  title: string;
+  host: PlotHost;
+  build: (payload: StudyPayload, trials: readonly Trial[], options: ChartOptions) => Figure;
+}
+
+interface Parts {
+  title: HTMLElement;
+  kind: HTMLElement;
+  badge: HTMLElement;
+  progress: HTMLElement;
+  bar: HTMLElement;
+  best: HTMLElement;
+  controls: ControlBar;
+  table: LeaderboardTable;
+  charts: Chart[];
+}
+
+/** Renders `application/vnd.rnnlab.study.v1+json`. */
+export class StudyView extends Widget implements IRenderMime.IRenderer {
+  private payload: StudyPayload | null = null;
+  private parts: Parts | null = null;
+  private readonly throttle: Throttle;
+  private drawWhenAttached = false;
+  private readonly stopWatchingTheme: () => void;
+
+  constructor(private readonly options: StudyViewOptions) {
+    super();
+    this.addClass('rnnlab-view');
+    this.addClass('rnnlab-study');
+    this.throttle = new Throttle(() => this.drawCharts(), options.throttleMs ?? 400);
+    this.stopWatchingTheme = watchTheme(() => this.throttle.request());
+  }
+
+  /** Shows a payload; called by JupyterLab for the first display and every update. */
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const checked = checkStudy(model.data[STUDY_MIME]);
+    if (!checked.ok) {
+      this.showInvalid(checked.reason);
+      return;
+    }
+    const payload = checked.payload;
+    this.payload = payload;
+    const parts = (this.parts ??= this.build());
+    this.updateHeader(parts, payload);
+    parts.table.update(payload);
+    this.updateControls(parts);
+    this.throttle.request();
+  }
+
+  /** The leaderboard (for tests). */
+  get table(): LeaderboardTable | null {
+    return this.parts?.table ?? null;
+  }
+
+  /** Resolves when every requested redraw is done (for tests and benchmarks). */
+  flush(): Promise<void> {
+    return this.throttle.flush();
+  }
+
+  /** The CSV of the leaderboard as shown (filters and sort applied). */
+  csv(): string {
+    return this.payload && this.parts ? toCsv(this.payload, this.parts.table.visibleRows) : '';
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.throttle.dispose();
+    this.stopWatchingTheme();
+    this.disposeParts();
+    super.dispose();
+  }
+
+  protected override onAfterAttach(): void {
+    this.parts?.controls.refresh();
+    if (this.drawWhenAttached) {
+      this.drawWhenAttached = false;
+      this.throttle.request();
+    }
+  }
+
+  private disposeParts(): void {
+    if (!this.parts) return;
+    this.parts.controls.dispose();
+    for (const chart of this.parts.charts) chart.host.dispose();
+    this.parts = null;
+  }
+
+  private showInvalid(reason: string): void {
+    this.disposeParts();
+    this.payload = null;
+    this.node.replaceChildren(errorBox('rnnlab: this study view cannot be shown', reason));
+  }
+
+  private build(): Parts {
+    const title = h('span', { className: 'rnnlab-title' });
+    const kind = h('span', { className: 'rnnlab-kind' });
+    const badge = createBadge();
+    const progress = h('span', { className: 'rnnlab-progress-text' });
+    const bar = h('div', { className: 'rnnlab-progress-bar' });
+    const best = h('div', { className: 'rnnlab-meta rnnlab-best-line' });
+    const controls = new ControlBar(this.node, this.options.locator, this.options.send);
+    const exportButton = h('button', {
+      className: 'rnnlab-button rnnlab-export',
+      text: '⤓ CSV',
+      title: 'Download the leaderboard as shown (filters and sort applied) as CSV',
+      attrs: { type: 'button' },
+    });
+    exportButton.addEventListener('click', () => this.downloadCsv());
+    const table = new LeaderboardTable(() => {
+      this.updateControls(this.parts);
+      this.throttle.request();
+    });
+    const select = (value: unknown): void => {
+      if (typeof value === 'number') table.select(value);
+    };
+    const loader = this.options.loadPlotly;
+    const charts: Chart[] = [
+      { title: 'Intermediate values', host: new PlotHost(loader, { label: 'intermediate values of every trial', onClick: select }), build: intermediateFigure },
+      { title: 'Optimization history', host: new PlotHost(loader, { label: 'optimization history', onClick: select }), build: (p, _t, o) => historyFigure(p, o) },
+      { title: 'Parallel coordinates', host: new PlotHost(loader, { label: 'parallel coordinates of parameters and objective' }), build: parallelFigure },
+      { title: 'Parameter importance', host: new PlotHost(loader, { label: 'parameter importance' }), build: (p, _t, o) => importanceFigure(p, o) },
+    ];
+    this.node.replaceChildren(
+      h('div', {
+        className: 'rnnlab-body',
+        children: [
+          h('div', {
+            className: 'rnnlab-header',
+            children: [
+              h('div', { className: 'rnnlab-heading', children: [title, kind, badge, progress] }),
+              h('div', { className: 'rnnlab-toolbar', children: [controls.node, exportButton] }),
+            ],
+          }),
+          h('div', { className: 'rnnlab-progress', attrs: { 'aria-hidden': 'true' }, children: [bar] }),
+          best,
+          table.node,
+          h('div', {
+            className: 'rnnlab-charts',
+            children: charts.map((chart) =>
+              h('section', { className: 'rnnlab-chart', children: [h('h4', { className: 'rnnlab-chart-title', text: chart.title }), chart.host.node] }),
+            ),
+          }),
+        ],
+      }),
+    );
+    return { title, kind, badge, progress, bar, best, controls, table, charts };
+  }
+
+  private updateHeader(parts: Parts, payload: StudyPayload): void {
+    setText(parts.title, payload.name);
+    setText(parts.kind, KIND_LABELS[payload.kind]);
+    updateBadge(parts.badge, payload.status);
+    const progress = payload.progress;
+    const trials = `${payload.trials.length} trial${payload.trials.length === 1 ? '' : 's'}`;
+    setText(parts.progress, progress ? `${progress.label ?? `${progress.done} / ${progress.total ?? '?'}`} · ${trials}` : trials);
+    const fraction = progress && progress.total ? Math.min(1, progress.done / progress.total) : payload.status === 'running' ? 0 : 1;
+    parts.bar.style.width = `${(fraction * 100).toFixed(1)}%`;
+    const bestTrials = payload.bestTrialNumbers.map((n) => payload.trials.find((trial) => trial.number === n)).filter((t): t is Trial => !!t);
+    const bestText =
+      bestTrials.length === 0
+        ? 'no complete trial yet'
+        : payload.directions.length > 1
+          ? `Pareto front: trials ${bestTrials.map((t) => t.number).join(', ')}`
+          : `best: trial ${bestTrials[0].number} · ${payload.valueNames[0]} ${formatValue(bestTrials[0].values?.[0] ?? null)} · ${Object.entries(bestTrials[0].params)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(', ')}`;
+    setText(parts.best, bestText);
+  }
+
+  private updateControls(parts: Parts | null): void {
+    const payload = this.payload;
+    if (!parts || !payload) return;
+    const running = payload.trials.filter((trial) => trial.state === 'RUNNING');
+    const selected = parts.table.selection;
+    const selectedRunning = running.find((trial) => trial.number === selected);
+    const pruneTarget = selectedRunning ? selectedRunning.number : running.length === 1 ? running[0].number : null;
+    parts.controls.update({ controls: payload.controls, status: payload.status, kind: payload.kind, pruneTarget });
+  }
+
+  private async drawCharts(): Promise<void> {
+    const { payload, parts } = this;
+    if (!payload || !parts) return;
+    if (!this.node.isConnected) {
+      this.drawWhenAttached = true;
+      return;
+    }
+    const colors: ThemeColors = readTheme(this.node);
+    const trials = payload.trials.filter((trial) => parts.table.isShown(FILTER_OF_STATE[trial.state]));
+    const options: ChartOptions = { colors, highlight: parts.table.selection };
+    for (const chart of parts.charts) await chart.host.draw(chart.build(payload, trials, options));
+  }
+
+  private downloadCsv(): void {
+    if (!this.payload) return;
+    const blob = new Blob([this.csv()], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { attrs: { href: url, download: `${this.payload.name.replace(/[^\w.-]+/g, '_') || 'study'}.csv` } });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,0 +1,51 @@
+/** A stand-in for plotly.js (jsdom has no canvas or SVG layout): it records every call. */
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import type { PlotlyApi, PlotlyLoader, PlotLayout, PlotTrace } from '../plot';
+
+/** One recorded `react` call. */
+export interface ReactCall {
+  node: HTMLElement;
+  data: PlotTrace[];
+  layout: PlotLayout;
+}
+
+/** The mock and its records. */
+export interface PlotlyMock {
+  api: PlotlyApi;
+  load: PlotlyLoader;
+  calls: ReactCall[];
+  purged: HTMLElement[];
+  /** Fires a plotly_click on a node, as plotly would. */
+  click(node: HTMLElement, customdata: unknown): void;
+}
+
+/** Makes a plotly stand-in. */
+export function mockPlotly(): PlotlyMock {
+  const calls: ReactCall[] = [];
+  const purged: HTMLElement[] = [];
+  const handlers = new Map<HTMLElement, (event: { points: { customdata?: unknown; curveNumber: number }[] }) => void>();
+  const api: PlotlyApi = {
+    react: async (node, data, layout) => {
+      calls.push({ node, data, layout });
+      (node as HTMLElement & { on?: unknown }).on = (_event: string, handler: (event: { points: { customdata?: unknown; curveNumber: number }[] }) => void) =>
+        handlers.set(node, handler);
+      return node;
+    },
+    purge: (node) => {
+      purged.push(node);
+    },
+    Plots: { resize: () => undefined },
+  };
+  return {
+    api,
+    load: async () => api,
+    calls,
+    purged,
+    click: (node, customdata) => handlers.get(node)?.({ points: [{ customdata, curveNumber: 0 }] }),
+  };
+}
+
+/** A MIME model as JupyterLab hands it to a renderer. */
+export function mimeModel(mime: string, payload: unknown): IRenderMime.IMimeModel {
+  return { data: { [mime]: payload }, metadata: {}, trusted: true, setData: () => undefined } as unknown as IRenderMime.IMimeModel;
+}

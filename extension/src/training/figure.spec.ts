@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FALLBACK_COLORS } from '../plot/theme';
+import type { ScatterTrace } from '../plot/types';
+import { trainingExample } from '../testing/examples';
+import { trainingFigure } from './figure';
+import { trainingSummary } from './summary';
+
+const options = { logScale: false, columns: 2, colors: FALLBACK_COLORS };
+
+describe('trainingFigure', () => {
+  it('draws one subplot per metric with train and validation curves, epochs counted from 1', () => {
+    const figure = trainingFigure(trainingExample('training-finished.json'), options);
+    const traces = figure.traces as ScatterTrace[];
+    assert.deepEqual(
+      traces.map((trace) => [trace.name, trace.yaxis, trace.line?.dash]),
+      [
+        ['train', 'y', 'solid'],
+        ['validation', 'y', 'dash'],
+        ['train', 'y2', 'solid'],
+        ['validation', 'y2', 'dash'],
+      ],
+    );
+    assert.deepEqual(traces[0].x, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.equal(traces[1].y[0], 0.814);
+    assert.deepEqual(figure.layout.grid, { rows: 1, columns: 2, pattern: 'independent', xgap: 0.12, ygap: 0.3 });
+    assert.equal(figure.layout.yaxis?.title?.text, 'loss');
+    assert.equal(figure.layout.yaxis2?.title?.text, 'acc');
+    assert.equal(traces.filter((trace) => trace.showlegend).length, 2);
+  });
+
+  it('keeps the zoom across updates (uirevision is the run id) and resets it on a scale change', () => {
+    const running = trainingFigure(trainingExample('training-running.json'), options);
+    const later = trainingFigure(trainingExample('training-running.json'), options);
+    assert.equal(running.layout.uirevision, 'fit-2f6c1a:linear');
+    assert.equal(later.layout.uirevision, running.layout.uirevision);
+    const log = trainingFigure(trainingExample('training-running.json'), { ...options, logScale: true });
+    assert.equal(log.layout.uirevision, 'fit-2f6c1a:log');
+    assert.equal(log.layout.yaxis?.type, 'log');
+    assert.equal(log.layout.yaxis2?.type, 'log');
+  });
+
+  it('stacks subplots in one column when narrow, and leaves a gap for a non-finite loss', () => {
+    const figure = trainingFigure(trainingExample('training-failed.json'), { ...options, columns: 1 });
+    assert.equal(figure.layout.grid?.rows, 2);
+    const loss = figure.traces[0] as ScatterTrace;
+    assert.deepEqual(loss.y, [0.74, 0.5874, null]);
+    assert.equal(figure.traces.length, 2, 'no validation curves without val_ logs');
+  });
+
+  it('draws per-batch values at fractional epochs', () => {
+    const figure = trainingFigure(trainingExample('training-batches.json'), options);
+    const batches = figure.traces[0] as ScatterTrace;
+    assert.equal(batches.name, 'train (batches)');
+    assert.deepEqual(batches.x.slice(0, 5), [0.25, 0.5, 0.75, 1, 1.25]);
+  });
+
+  it('shows epoch seconds in the hover text', () => {
+    const trace = trainingFigure(trainingExample('training-running.json'), options).traces[0] as ScatterTrace;
+    assert.deepEqual(trace.customdata, [4.1, 4.3, 4.5]);
+    assert.match(trace.hovertemplate ?? '', /%\{customdata:.2f\} s/);
+  });
+});
+
+describe('trainingSummary', () => {
+  it('summarises a running fit', () => {
+    assert.deepEqual(trainingSummary(trainingExample('training-running.json')), {
+      title: 'Seed LSTM on the synthetic sequences',
+      status: 'running',
+      progress: 'epoch 3 / 10',
+      timing: 'last epoch 4.50 s · mean 4.30 s · elapsed 14.6 s',
+      details: 'sequential · 133,025 params · backend tensorflow · batch 32 · 800 samples',
+      latest: 'loss 0.4685 · acc 0.672 · val_loss 0.5354 · val_acc 0.6152',
+      fraction: 0.3,
+    });
+  });
+
+  it('reads n/a for a non-finite value', () => {
+    assert.equal(trainingSummary(trainingExample('training-failed.json')).latest, 'loss n/a · acc 0.5');
+  });
+});

@@ -1,0 +1,58 @@
+/** The training view's header as text: title, status, progress, epoch times. Pure. */
+import { formatCount, formatSeconds, formatValue } from '../common';
+import type { TrainingPayload } from '../payload';
+
+/** The lines the header shows. */
+export interface TrainingSummary {
+  title: string;
+  status: TrainingPayload['status'];
+  /** `epoch 3 / 10` */
+  progress: string;
+  /** `last epoch 4.50 s · mean 4.30 s · elapsed 14.6 s` */
+  timing: string;
+  /** `sequential · 133,025 params · backend tensorflow · batch 32 · 800 samples` */
+  details: string;
+  /** `loss 0.4685 · val_loss 0.5354 ...` at the last epoch */
+  latest: string;
+  /** 0..1 share of epochs done */
+  fraction: number;
+}
+
+/** Summarises a payload for the header. */
+export function trainingSummary(payload: TrainingPayload): TrainingSummary {
+  const done = payload.epochs.length;
+  const total = payload.params.epochs;
+  const seconds = payload.epochs.map((record) => record.seconds);
+  const last = seconds.length > 0 ? seconds[seconds.length - 1] : null;
+  const mean = seconds.length > 0 ? seconds.reduce((a, b) => a + b, 0) / seconds.length : null;
+  const timing = [
+    last === null ? 'no epoch finished yet' : `last epoch ${formatSeconds(last)}`,
+    mean === null ? null : `mean ${formatSeconds(mean)}`,
+    `elapsed ${formatSeconds(payload.elapsedSeconds)}`,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+  const params = payload.params;
+  const details = [
+    payload.model.name,
+    `${formatCount(payload.model.totalParams)} params`,
+    `backend ${payload.backend}`,
+    params.batchSize === null ? null : `batch ${params.batchSize}`,
+    params.samples === null ? null : `${formatCount(params.samples)} samples`,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+  const lastLogs = done > 0 ? payload.epochs[done - 1].logs : {};
+  const latest = Object.entries(lastLogs)
+    .map(([key, value]) => `${key} ${formatValue(value)}`)
+    .join(' · ');
+  return {
+    title: payload.title ?? payload.model.name,
+    status: payload.status,
+    progress: `epoch ${done} / ${total}`,
+    timing,
+    details,
+    latest,
+    fraction: total > 0 ? Math.min(1, done / total) : 0,
+  };
+}
