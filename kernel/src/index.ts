@@ -11,9 +11,9 @@ import { registerProgressLogger } from './backend';
 import { searchLiveObserver, studyViewBundle } from './display';
 import { registerFormatter } from './frontend';
 import { formatModel, registerInterruptibleFits } from './model';
-import { workerRunner } from './parallel';
+import { objectivePool, workerRunner } from './parallel';
 import { setParallelRunnerFactory, setSearchObserverFactory } from './search';
-import { registerStudyRenderer } from './study';
+import { registerStudyRenderer, setObjectivePoolFactory } from './study';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
@@ -132,3 +132,4 @@ registerFormatter(formatModel);
 setSearchObserverFactory(searchLiveObserver);
 setParallelRunnerFactory(workerRunner);
 registerStudyRenderer(studyViewBundle);
+setObjectivePoolFactory(objectivePool);

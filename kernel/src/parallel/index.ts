@@ -2,3 +2,4 @@
 export { workerRunner } from './worker-runner';
 export { candidateNames, revive, toPortable } from './portable';
 export type { PortableFunction, PortableValue } from './portable';
+export { objectivePool } from './objective-pool';

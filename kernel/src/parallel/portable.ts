@@ -4,6 +4,7 @@
  * strings, plain data, and other functions, recursively) and imported modules (re-required in the
  * worker from the notebook's folder). Like Python's cloudpickle for joblib, within JavaScript's means.
  */
+import * as tf from '@tensorflow/tfjs';
 import { notebookScope, type NotebookScope } from '../frontend';
 
 export type PortableValue =
@@ -11,7 +12,30 @@ export type PortableValue =
   | { kind: 'undefined' }
   | { kind: 'function'; fn: PortableFunction }
   | { kind: 'module'; specifier: string; member?: 'default' }
-  | { kind: 'object'; entries: Record<string, PortableValue> };
+  | { kind: 'object'; entries: Record<string, PortableValue> }
+  | { kind: 'tensor'; dtype: tf.DataType; shape: number[]; values: number[] };
+
+/**
+ * Data the notebook holds, as a worker can receive it: plain data as is, tensors as their values,
+ * other objects as their own data fields (methods stay behind), up to `depth` levels.
+ */
+function portableData(value: unknown, depth = 0): PortableValue | undefined {
+  if (value === undefined) return { kind: 'undefined' };
+  if (isPlainData(value)) return { kind: 'json', value };
+  if (value instanceof tf.Tensor) {
+    return { kind: 'tensor', dtype: value.dtype, shape: [...value.shape], values: Array.from(value.dataSync() as ArrayLike<number>) };
+  }
+  if (typeof value === 'object' && value !== null && depth < 6) {
+    const entries: Record<string, PortableValue> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'function') continue;
+      const p = portableData(v, depth + 1);
+      if (p) entries[k] = p;
+    }
+    return Array.isArray(value) ? undefined : { kind: 'object', entries };
+  }
+  return undefined;
+}
 
 export interface PortableFunction {
   source: string;
@@ -71,8 +95,7 @@ export function toPortable(fn: (...args: never[]) => unknown, scope: NotebookSco
       if (typeof value === 'function') {
         return seen.has(value) ? undefined : { kind: 'function', fn: toPortable(value as never, scope, seen) };
       }
-      if (value === undefined) return { kind: 'undefined' };
-      return isPlainData(value) ? { kind: 'json', value } : undefined;
+      return portableData(value);
     };
     for (const name of candidateNames(source)) {
       const value = valueOf(name);
@@ -118,5 +141,7 @@ function reviveValue(b: PortableValue, requireModule: (specifier: string) => unk
     }
     case 'object':
       return Object.fromEntries(Object.entries(b.entries).map(([k, v]) => [k, reviveValue(v, requireModule)]));
+    case 'tensor':
+      return tf.tensor(b.values, b.shape, b.dtype);
   }
 }

@@ -41,6 +41,22 @@ export interface OptimizeOptions {
   observers?: readonly StudyObserver[];
   /** How trials are run (rnnlab): see `executor.ts`. Default: `nJobs` concurrent async loops. */
   executor?: TrialExecutor;
+  /**
+   * rnnlab option: with `nJobs > 1`, where objectives run. 'threads' (default): each in a worker
+   * thread with its own tfjs, so trials train in parallel on several cores (the objective is sent with
+   * the notebook values it uses; see the README). 'async': concurrently in this thread.
+   */
+  parallelism?: 'threads' | 'async';
+}
+
+/** Runs objectives in worker threads; plugged in by the package root (kernel/src/parallel). */
+export interface ObjectivePool {
+  run(trial: Trial): Promise<number | readonly number[]>;
+  close(): Promise<void>;
+}
+let objectivePoolFactory: ((objective: Objective, jobs: number) => Promise<ObjectivePool>) | undefined;
+export function setObjectivePoolFactory(factory: ((objective: Objective, jobs: number) => Promise<ObjectivePool>) | undefined): void {
+  objectivePoolFactory = factory;
 }
 
 const OPTIONS = {
@@ -58,6 +74,9 @@ const OPTIONS = {
   show: 'boolean',
   showProgressBar: 'boolean',
   observers: 'array',
+  parallelism: (v: unknown, arg: string) => {
+    if (v !== 'threads' && v !== 'async') throw new InvalidArgumentError(arg, "must be 'threads' or 'async'", v);
+  },
   executor: (v: unknown, arg: string) => {
     if (typeof v !== 'object' || v === null || typeof (v as TrialExecutor).run !== 'function') throw new InvalidArgumentError(arg, 'must be a TrialExecutor ({ run(jobs, claim, runOne) })', v);
   },
@@ -68,6 +87,11 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
   if (typeof objective !== 'function') throw new InvalidArgumentError('objective', 'must be a function (trial) => value', objective);
   checkOptions('optimize', options, OPTIONS);
   const nJobs = options.nJobs === -1 ? Math.max(1, cpus().length) : (options.nJobs ?? 1);
+  const pool =
+    nJobs > 1 && (options.parallelism ?? 'threads') === 'threads' && objectivePoolFactory && !options.executor
+      ? await objectivePoolFactory(objective, nJobs)
+      : undefined;
+  const runObjective: Objective = pool ? (trial) => pool.run(trial) : objective;
   const total = options.nTrials ?? null;
   const viewId = `study-${randomUUID()}`;
   const observers: StudyObserver[] = [...(options.observers ?? [])];
@@ -123,7 +147,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
     let frozen: FrozenTrial;
     let stopError: unknown;
     try {
-      const value = await objective(trial);
+      const value = await runObjective(trial);
       frozen = await study.tell(trial, { value });
     } catch (error) {
       if (interrupted) {
@@ -153,6 +177,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
     status = 'failed';
     throw error;
   } finally {
+    await pool?.close();
     unlistenInterrupt();
     unregisterControls();
     await study.refresh().catch(() => undefined);

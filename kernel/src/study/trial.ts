@@ -177,3 +177,8 @@ export class Trial {
     this.context.setUserAttr(key, value);
   }
 }
+
+/** @internal The context behind a Trial (worker threads relay a remote trial's calls to it). */
+export function trialContextOf(trial: Trial): TrialContext {
+  return (trial as unknown as { context: TrialContext }).context;
+}
