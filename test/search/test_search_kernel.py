@@ -139,3 +139,23 @@ console.log(JSON.stringify({ one: one.mean_test_score, two: two.mean_test_score,
     scores = json.loads(result.stream().strip().splitlines()[-1])
     assert scores["one"] == scores["two"]
     assert scores["splitsOne"] == scores["splitsTwo"]
+
+
+def test_interrupt_stops_a_search_and_keeps_completed_candidates(kernel):
+    # Declared in a cell of its own: an interrupted cell's declarations are dropped, as after any error.
+    assert kernel.execute(
+        "const long = new GridSearchCV({ estimator: model, paramGrid: { initialUnits: [2, 3, 4, 5, 6, 7, 8, 9], "
+        "numLayers: [1], epochs: [40] }, cv: 2, show: false });"
+    ).status == "ok"
+    msg_id = kernel.send("await long.fit(X_train, y_train);")
+    time.sleep(3)
+    kernel.manager.interrupt_kernel()
+    result = kernel.result(msg_id, timeout=60)
+    assert result.reply["content"]["ename"] == "KeyboardInterrupt"
+    check = kernel.execute("""
+await new Promise((r) => setTimeout(r, 3000));
+JSON.stringify({ status: long.state.status, done: long.cvResults?.params.length ?? 0 })""")
+    assert check.status == "ok", check.reply["content"]
+    state = json.loads(check.of_type("execute_result")[0]["content"]["data"]["text/plain"])
+    assert state["status"] == "stopped"
+    assert 1 <= state["done"] < 8
