@@ -8,12 +8,12 @@
  * ```
  */
 import { registerProgressLogger } from './backend';
-import { searchLiveObserver, studyViewBundle } from './display';
+import { searchLiveObserver, searchPayload, studyBundle, studyViewBundle } from './display';
 import { registerFormatter } from './frontend';
 import { formatModel, registerInterruptibleFits } from './model';
 import { objectivePool, workerRunner } from './parallel';
-import { setParallelRunnerFactory, setSearchObserverFactory } from './search';
-import { registerStudyRenderer, setObjectivePoolFactory } from './study';
+import { BaseSearchCV, setParallelRunnerFactory, setSearchObserverFactory } from './search';
+import { registerStudyRenderer, setObjectivePoolFactory, Study } from './study';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
@@ -114,8 +114,8 @@ export type {
   TPESamplerOptions,
   TrialExecutor,
 } from './study';
-export { pruningCallback } from './study/pruning-callback';
-export type { PruningCallback, PruningCallbackOptions } from './study/pruning-callback';
+export { pruningCallback, PruningCallback } from './study';
+export type { PruningCallbackOptions } from './study';
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
 export { InvalidArgumentError, UnknownOptionError } from './errors';
@@ -129,6 +129,11 @@ export type { StudyPayload, TrainingPayload, TrialRecord } from './display';
 registerProgressLogger();
 registerInterruptibleFits();
 registerFormatter(formatModel);
+// A search or a study as a cell's result shows its (final) leaderboard.
+registerFormatter((value) => (value instanceof BaseSearchCV && value.state ? studyBundle(searchPayload(value.state)) : undefined));
+registerFormatter((value) =>
+  value instanceof Study ? studyViewBundle(value.viewSnapshot(`study-${value.studyName}`, 'finished', { done: value.trials.length, total: null })) : undefined,
+);
 setSearchObserverFactory(searchLiveObserver);
 setParallelRunnerFactory(workerRunner);
 registerStudyRenderer(studyViewBundle);

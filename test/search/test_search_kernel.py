@@ -159,3 +159,12 @@ JSON.stringify({ status: long.state.status, done: long.cvResults?.params.length 
     state = json.loads(check.of_type("execute_result")[0]["content"]["data"]["text/plain"])
     assert state["status"] == "stopped"
     assert 1 <= state["done"] < 8
+
+
+def test_a_search_as_cell_result_shows_its_final_leaderboard(kernel):
+    result = kernel.execute("grid")
+    [out] = result.of_type("execute_result")
+    payload = out["content"]["data"][STUDY_MIME]
+    jsonschema.validate(payload, STUDY_SCHEMA)
+    assert payload["status"] == "finished" and len(payload["trials"]) == 2
+    assert "<table" in out["content"]["data"]["text/html"]

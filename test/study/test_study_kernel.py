@@ -77,3 +77,11 @@ console.log(JSON.stringify(parallel.trials.map((t) => ({ state: t.state, thread:
     assert all(t["params"] == 7 for t in trials)
     threads = {t["thread"] for t in trials}
     assert 0 not in threads and len(threads) == 2, threads
+
+
+def test_a_study_as_cell_result_shows_its_leaderboard(kernel):
+    result = kernel.execute("study")
+    [out] = result.of_type("execute_result")
+    payload = out["content"]["data"][STUDY_MIME]
+    jsonschema.validate(payload, STUDY_SCHEMA)
+    assert payload["kind"] == "study" and len(payload["trials"]) == 4

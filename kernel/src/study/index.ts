@@ -32,3 +32,5 @@ export { setDefaultStudyObserver } from './observer';
 export type { StudyObserver, StudySnapshot, StudyRunStatus } from './observer';
 export { STUDY_COMM_TARGET } from './controls';
 export { Rng } from './rng';
+export { pruningCallback, PruningCallback } from './pruning-callback';
+export type { PruningCallbackOptions } from './pruning-callback';
