@@ -219,3 +219,42 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   expect(errors).toEqual([]);
   void galata;
 });
+
+const STUDY_SETUP = `import { buildRnnProgressive, compileRnn, createStudy, pruningCallback, NopPruner, RandomSampler, type Trial } from "rnnlab";
+import * as tf from "@tensorflow/tfjs";
+const xs = tf.randomNormal([64, 6, 2], 0, 1, "float32", 1);
+const ys = tf.randomUniform([64, 1], 0, 1, "float32", 2).round();
+async function objective(trial: Trial) {
+  const model = compileRnn(buildRnnProgressive({ inputShape: [6, 2], initialUnits: trial.suggestInt("initialUnits", 2, 8), numLayers: 1 }),
+                           { learningRate: trial.suggestFloat("learningRate", 1e-3, 1e-1, { log: true }) });
+  const h = await model.fit(xs, ys, { epochs: 80, batchSize: 16, validationSplit: 0.25, verbose: 0, callbacks: [pruningCallback(trial, { monitor: "val_loss" })] });
+  const loss = h.history.val_loss as number[];
+  return loss[loss.length - 1];
+}`;
+const STUDY_RUN = `const study = await createStudy({ sampler: new RandomSampler({ seed: 0 }), pruner: new NopPruner() });
+await study.optimize(objective, { nTrials: 30 });
+console.log(JSON.stringify({ states: study.trials.map((t) => t.state) }));`;
+
+test('a study prunes the running trial and stops from its view', async ({ page, tmpPath }) => {
+  const errors = watchErrors(page);
+  await open(page, tmpPath, 'study.ipynb', [STUDY_SETUP, STUDY_RUN]);
+  await page.notebook.runCell(0);
+  await startCell(page, 1);
+  const view = (await page.notebook.getCellOutputLocator(1))!.locator('.rnnlab-study');
+  await expect(view.locator('.rnnlab-badge')).toHaveText('running', { timeout: 120_000 });
+  // one trial running: Prune targets it
+  await expect(view.locator('.rnnlab-prune')).toBeEnabled({ timeout: 120_000 });
+  await view.locator('.rnnlab-prune').click();
+  await expect(view.locator('[data-filter="pruned"]')).not.toHaveText('pruned 0', { timeout: 120_000 });
+  await page.waitForTimeout(800);
+  await view.screenshot({ path: path.join(SHOTS, 'study-pruned.png') });
+  await view.locator('.rnnlab-stop').click();
+  await expect(view.locator('.rnnlab-badge')).toHaveText('stopped', { timeout: 120_000 });
+  await page.notebook.waitForRun(1);
+  const printed = (await page.notebook.getCellTextOutput(1))?.join('\n') ?? '';
+  const states = (JSON.parse(printed.trim().split('\n').pop() ?? '{}') as { states?: string[] }).states ?? [];
+  expect(states).toContain('PRUNED');
+  expect(states.length).toBeLessThan(30);
+  await view.screenshot({ path: path.join(SHOTS, 'study-stopped.png') });
+  expect(errors).toEqual([]);
+});

@@ -41,8 +41,13 @@ export class LiveDisplay {
       this.show();
       return;
     }
-    if (this.timer) return;
     const wait = this.lastSent + this.throttleMs - Date.now();
+    // A pending timer may be starved by work that never yields to the event loop (a fit loop awaits
+    // only promises): once the interval has passed, the next refresh sends at once.
+    if (this.timer) {
+      if (wait <= 0) this.send();
+      return;
+    }
     if (wait <= 0) {
       this.send();
     } else {

@@ -170,6 +170,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
     }
   };
 
+  study.changeListener = () => notify('onUpdate');
   try {
     await (options.executor ?? asyncExecutor).run(nJobs, claim, runOne);
     status = interrupted || (study.stopRequested && total !== null && done < total) ? 'stopped' : 'finished';
@@ -177,6 +178,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
     status = 'failed';
     throw error;
   } finally {
+    study.changeListener = undefined;
     await pool?.close();
     unlistenInterrupt();
     unregisterControls();

@@ -44,6 +44,14 @@ export interface EnqueueTrialOptions {
  * ```
  */
 export class Study implements TrialHost {
+  /** @internal called when a running trial reports a value (set by optimize for its live view). */
+  changeListener: (() => void) | undefined;
+
+  /** @internal */
+  trialChanged(): void {
+    this.changeListener?.();
+  }
+
   private cache: FrozenTrial[] = [];
   private readonly running = new Map<number, TrialRun>();
   private stopFlag = false;

@@ -23,6 +23,8 @@ export interface TrialHost {
   snapshot(): readonly FrozenTrial[];
   /** Asks the study to start no further trial. */
   stop(): void;
+  /** Tells the study that a running trial changed (a report), for live views. */
+  trialChanged?(): void;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -165,6 +167,7 @@ export class TrialRun implements TrialContext {
     this.live.intermediateValues = new Map([...values].sort((a, b) => a[0] - b[0]));
     const id = this.live.trialId;
     this.write((s) => s.setTrialIntermediateValue(id, step, value));
+    this.host.trialChanged?.();
   }
 
   shouldPrune(): boolean {
