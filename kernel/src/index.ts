@@ -80,6 +80,8 @@ export {
   NopPruner,
   PercentilePruner,
   RandomSampler,
+  RDBStorage,
+  SchemaVersionError,
   STUDY_COMM_TARGET,
   Study,
   StudyNotFoundError,

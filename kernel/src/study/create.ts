@@ -47,7 +47,7 @@ const COMMON = {
     if (!isPruner(v)) throw new InvalidArgumentError(arg, 'must be a pruner (MedianPruner, NopPruner, …)', v);
   },
   storage: (v: unknown, arg: string) => {
-    if (!isStudyStorage(v)) throw new InvalidArgumentError(arg, 'must be a storage (InMemoryStorage, JournalFileStorage)', v);
+    if (!isStudyStorage(v)) throw new InvalidArgumentError(arg, 'must be a storage (InMemoryStorage, JournalFileStorage, RDBStorage)', v);
   },
   studyName: 'string',
 } as const;

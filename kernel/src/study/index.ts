@@ -1,7 +1,7 @@
 /**
  * Optuna-style studies: `createStudy`, `loadStudy`, the `Study` and its `Trial`s, samplers
  * (TPE, random, grid), pruners (median, percentile, successive halving, Hyperband, none), storages
- * (in memory, Optuna journal file), parameter importance and the tfjs pruning callback.
+ * (in memory, Optuna journal file, Optuna RDB on SQLite or PostgreSQL), parameter importance and the tfjs pruning callback.
  */
 export { createStudy, loadStudy } from './create';
 export type { CreateStudyOptions, LoadStudyOptions } from './create';
@@ -22,7 +22,7 @@ export { GridSampler, RandomSampler, TPESampler } from './samplers';
 export type { GridSamplerOptions, RandomSamplerOptions, Sampler, SamplerStudy, TPESamplerOptions } from './samplers';
 export { HyperbandPruner, MedianPruner, NopPruner, PercentilePruner, SuccessiveHalvingPruner } from './pruners';
 export type { HyperbandPrunerOptions, MedianPrunerOptions, PercentilePrunerOptions, Pruner, PrunerStudy, SuccessiveHalvingPrunerOptions } from './pruners';
-export { InMemoryStorage, JournalFileStorage, JournalStorage } from './storages';
+export { InMemoryStorage, JournalFileStorage, JournalStorage, RDBStorage, SchemaVersionError } from './storages';
 export type { JournalBackend, JournalFileStorageOptions, StoredStudy, StudyStorage, TrialTemplate } from './storages';
 export { getParamImportances, importance } from './importance';
 export type { ImportanceOptions } from './importance';

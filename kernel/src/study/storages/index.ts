@@ -1,4 +1,4 @@
-/** Study storages: the interface, the journal storage, its file and in-memory forms, and the shared test suite. */
+/** Study storages: the interface, the journal storage, its file and in-memory forms, Optuna's RDB storage (SQLite, PostgreSQL), and the shared test suite. */
 export type { StoredStudy, StudyStorage, TrialTemplate } from './base';
 export { isStudyStorage } from './base';
 export { JournalStorage, DEFAULT_STUDY_NAME_PREFIX } from './journal';
@@ -10,3 +10,4 @@ export type { JournalFileStorageOptions } from './journal-file';
 export { JournalFileSymlinkLock } from './file-lock';
 export { InMemoryStorage } from './in-memory';
 export { pythonFloatRepr, pythonJsonDumps, pythonJsonLoads } from './python-json';
+export { RDBStorage, SchemaVersionError } from './rdb';

@@ -1,0 +1,3 @@
+/** Optuna's RDB storage: SQLite and PostgreSQL in Optuna's schema. */
+export { RDBStorage } from './rdb-storage';
+export { SchemaVersionError } from './schema';
