@@ -207,8 +207,10 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   await page.evaluate(() => window.location.reload());
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 120_000 });
   // JupyterLab restores the open notebook from its workspace; its saved outputs render again.
-  const reloaded = page.locator('.rnnlab-study');
+  // (the third study output is the malformed one: an error box, no badge)
+  const reloaded = page.locator('.rnnlab-study:has(.rnnlab-badge)');
   await expect(reloaded).toHaveCount(2, { timeout: 120_000 });
+  await expect(page.locator('.rnnlab-study .rnnlab-error')).toContainText('version 2');
   await expect(reloaded.nth(0).locator('.rnnlab-badge')).toHaveText('finished');
   await expect(reloaded.nth(1).locator('.rnnlab-badge')).toHaveText('stopped');
   await expect(reloaded.nth(1).locator('.rnnlab-stop')).toBeDisabled();
@@ -255,6 +257,9 @@ test('a study prunes the running trial and stops from its view', async ({ page, 
   const states = (JSON.parse(printed.trim().split('\n').pop() ?? '{}') as { states?: string[] }).states ?? [];
   expect(states).toContain('PRUNED');
   expect(states.length).toBeLessThan(30);
+  // the charts catch up with the final payload (their redraws are throttled behind the table's)
+  await expect(view.locator('.rnnlab-plot').nth(1)).not.toContainText('no complete trial yet', { timeout: 30_000 });
+  await expect(view.locator('.rnnlab-plot').first()).not.toContainText('running', { timeout: 30_000 });
   await view.screenshot({ path: path.join(SHOTS, 'study-stopped.png') });
   expect(errors).toEqual([]);
 });
