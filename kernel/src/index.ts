@@ -104,6 +104,7 @@ export type {
   OptimizeOptions,
   PercentilePrunerOptions,
   Pruner,
+  RDBStorageOptions,
   RandomSamplerOptions,
   Sampler,
   StudyDirection,

@@ -23,7 +23,7 @@ export type { GridSamplerOptions, RandomSamplerOptions, Sampler, SamplerStudy, T
 export { HyperbandPruner, MedianPruner, NopPruner, PercentilePruner, SuccessiveHalvingPruner } from './pruners';
 export type { HyperbandPrunerOptions, MedianPrunerOptions, PercentilePrunerOptions, Pruner, PrunerStudy, SuccessiveHalvingPrunerOptions } from './pruners';
 export { InMemoryStorage, JournalFileStorage, JournalStorage, RDBStorage, SchemaVersionError } from './storages';
-export type { JournalBackend, JournalFileStorageOptions, StoredStudy, StudyStorage, TrialTemplate } from './storages';
+export type { HeartbeatStorage, JournalBackend, JournalFileStorageOptions, RDBStorageOptions, StoredStudy, StudyStorage, TrialTemplate } from './storages';
 export { getParamImportances, importance } from './importance';
 export type { ImportanceOptions } from './importance';
 export { registerStudyRenderer, liveStudyView } from './live-view';

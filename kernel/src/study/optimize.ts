@@ -8,7 +8,8 @@ import type { FrozenTrial } from './frozen-trial';
 import { defaultStudyObserver, type StudyObserver, type StudyRunStatus, type StudySnapshot } from './observer';
 import type { Study } from './study';
 import { describeError } from './errors';
-import type { Trial } from './trial';
+import { type Trial, trialContextOf } from './trial';
+import { heartbeatsOf } from './storages';
 import { asyncExecutor, type TrialExecutor } from './executor';
 import { checkOptions } from './validation';
 
@@ -141,8 +142,27 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
     return true;
   };
 
+  const heartbeats = heartbeatsOf(study.storage);
   const runOne = async (): Promise<void> => {
+    // As Optuna: before each trial, fail the trials whose worker stopped sending heartbeats.
+    if (heartbeats) await heartbeats.failStaleHeartbeatTrials(study.studyId);
     const trial = await study.ask();
+    let beat: NodeJS.Timeout | undefined;
+    if (heartbeats?.heartbeatInterval !== undefined) {
+      const trialId = (trialContextOf(trial) as unknown as { trialId: number }).trialId;
+      const record = () => void heartbeats.recordHeartbeat(trialId).catch(() => undefined);
+      record();
+      beat = setInterval(record, heartbeats.heartbeatInterval * 1000);
+      beat.unref();
+    }
+    try {
+      await runTrial(trial);
+    } finally {
+      if (beat) clearInterval(beat);
+    }
+  };
+
+  const runTrial = async (trial: Trial): Promise<void> => {
     notify('onUpdate');
     let frozen: FrozenTrial;
     let stopError: unknown;

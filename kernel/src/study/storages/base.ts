@@ -75,3 +75,26 @@ export interface StudyStorage {
 export function isStudyStorage(value: unknown): value is StudyStorage {
   return typeof value === 'object' && value !== null && typeof (value as StudyStorage).createNewTrial === 'function' && typeof (value as StudyStorage).getAllTrials === 'function';
 }
+
+/**
+ * A storage that keeps Optuna's trial heartbeats: the process running a trial records one every
+ * `heartbeatInterval` seconds, and a RUNNING trial whose last heartbeat is older than `gracePeriod`
+ * seconds belongs to a worker that died, so any worker marks it FAIL before starting a trial.
+ */
+export interface HeartbeatStorage {
+  /** Seconds between two heartbeats of a running trial; undefined: heartbeats are off. */
+  readonly heartbeatInterval?: number;
+  /** Seconds without a heartbeat after which a RUNNING trial is failed. */
+  readonly gracePeriod?: number;
+  recordHeartbeat(trialId: number): Promise<void>;
+  /** Marks FAIL the study's RUNNING trials whose heartbeat is older than the grace period; returns their numbers. */
+  failStaleHeartbeatTrials(studyId: number): Promise<number[]>;
+}
+
+/** Whether `storage` keeps heartbeats and has them switched on. */
+export function heartbeatsOf(storage: StudyStorage): HeartbeatStorage | undefined {
+  const s = storage as Partial<HeartbeatStorage>;
+  return typeof s.recordHeartbeat === 'function' && typeof s.failStaleHeartbeatTrials === 'function' && s.heartbeatInterval !== undefined
+    ? (s as HeartbeatStorage)
+    : undefined;
+}

@@ -1,4 +1,6 @@
 /** Study storages: the interface, the journal storage, its file and in-memory forms, Optuna's RDB storage (SQLite, PostgreSQL), and the shared test suite. */
+export { heartbeatsOf } from './base';
+export type { HeartbeatStorage } from './base';
 export type { StoredStudy, StudyStorage, TrialTemplate } from './base';
 export { isStudyStorage } from './base';
 export { JournalStorage, DEFAULT_STUDY_NAME_PREFIX } from './journal';
@@ -11,3 +13,4 @@ export { JournalFileSymlinkLock } from './file-lock';
 export { InMemoryStorage } from './in-memory';
 export { pythonFloatRepr, pythonJsonDumps, pythonJsonLoads } from './python-json';
 export { RDBStorage, SchemaVersionError } from './rdb';
+export type { RDBStorageOptions } from './rdb';

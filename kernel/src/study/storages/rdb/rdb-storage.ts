@@ -11,7 +11,8 @@ import { InvalidArgumentError } from '../../../errors';
 import { distributionFromJson, distributionJsonObject, incompatibility, toInternal, type Distribution } from '../../distributions';
 import { DuplicatedStudyError, RecordNotFoundError, StudyNotFoundError, UpdateFinishedTrialError } from '../../errors';
 import { isFinished, type AttrValue, type FrozenTrial, type StudyDirection, type TrialState } from '../../frozen-trial';
-import type { StoredStudy, StudyStorage, TrialTemplate } from '../base';
+import type { HeartbeatStorage, StoredStudy, StudyStorage, TrialTemplate } from '../base';
+import { checkKnownKeys } from '../../../validation';
 import { DEFAULT_STUDY_NAME_PREFIX } from '../journal';
 import { pythonJsonDumps, pythonJsonLoads } from '../python-json';
 import { attrJson, directionName, directionOf, encodeIntermediateValue, encodeValue, parseAttrJson, sqlDatetime } from './codec';
@@ -45,16 +46,40 @@ const TRIAL_CHILD_TABLES = ['trial_params', 'trial_values', 'trial_intermediate_
  * // Python: optuna.load_study(study_name="rnn", storage="postgresql://rnnlab:secret@db.lan:5432/optuna")
  * ```
  */
-export class RDBStorage implements StudyStorage {
+/** Options of {@link RDBStorage}, as Optuna's `RDBStorage(heartbeat_interval=, grace_period=)`. */
+export interface RDBStorageOptions {
+  /** Seconds between heartbeats of a running trial (Optuna's `heartbeat_interval`); off when absent. */
+  heartbeatInterval?: number;
+  /** Seconds without a heartbeat after which a RUNNING trial is failed; default twice the interval. */
+  gracePeriod?: number;
+}
+
+export class RDBStorage implements StudyStorage, HeartbeatStorage {
   /** The URL with its password masked. */
   readonly url: string;
+  readonly heartbeatInterval?: number;
+  readonly gracePeriod?: number;
   private readonly db: SqlDialect;
   private readonly ready: Promise<void>;
 
   /**
    * @param url - `sqlite:///…` or `postgresql://…` (see above)
    */
-  constructor(url: string) {
+  constructor(url: string, options: RDBStorageOptions = {}) {
+    checkKnownKeys('RDBStorage', options, ['heartbeatInterval', 'gracePeriod']);
+    if (options.heartbeatInterval !== undefined && !(typeof options.heartbeatInterval === 'number' && options.heartbeatInterval > 0)) {
+      throw new InvalidArgumentError('heartbeatInterval', 'must be a positive number of seconds', options.heartbeatInterval);
+    }
+    if (options.gracePeriod !== undefined) {
+      if (options.heartbeatInterval === undefined) {
+        throw new InvalidArgumentError('gracePeriod', 'needs heartbeatInterval', options.gracePeriod, 'Set heartbeatInterval too.');
+      }
+      if (!(typeof options.gracePeriod === 'number' && options.gracePeriod > options.heartbeatInterval)) {
+        throw new InvalidArgumentError('gracePeriod', `must be a number of seconds greater than heartbeatInterval (${options.heartbeatInterval})`, options.gracePeriod);
+      }
+    }
+    this.heartbeatInterval = options.heartbeatInterval;
+    this.gracePeriod = options.heartbeatInterval === undefined ? undefined : (options.gracePeriod ?? 2 * options.heartbeatInterval);
     const parsed = parseDatabaseUrl(url);
     this.url = parsed.maskedUrl;
     this.db = parsed.dialect === 'sqlite' ? new SqliteDialect(parsed.path) : new PostgresDialect(parsed);
@@ -273,6 +298,40 @@ export class RDBStorage implements StudyStorage {
       else await tx.exec('UPDATE trials SET state = ? WHERE trial_id = ?', [state, trialId]);
       return true;
     });
+  }
+
+  /** Records that the trial's process is alive (Optuna's `record_heartbeat`). */
+  async recordHeartbeat(trialId: number): Promise<void> {
+    const db = await this.conn();
+    const now = sqlDatetime(new Date());
+    await db.transaction(async (tx) => {
+      const updated = await tx.query('SELECT trial_heartbeat_id FROM trial_heartbeats WHERE trial_id = ?', [trialId]);
+      if (updated.length > 0) await tx.exec('UPDATE trial_heartbeats SET heartbeat = ? WHERE trial_id = ?', [now, trialId]);
+      else await tx.exec('INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)', [trialId, now]);
+    });
+  }
+
+  /** Fails the study's RUNNING trials whose heartbeat is older than the grace period (Optuna's `fail_stale_trials`). */
+  async failStaleHeartbeatTrials(studyId: number): Promise<number[]> {
+    if (this.gracePeriod === undefined) return [];
+    const db = await this.conn();
+    const limit = sqlDatetime(new Date(Date.now() - this.gracePeriod * 1000));
+    const stale = await db.query(
+      "SELECT t.trial_id, t.number FROM trials t JOIN trial_heartbeats h ON h.trial_id = t.trial_id WHERE t.study_id = ? AND t.state = 'RUNNING' AND h.heartbeat < ?",
+      [studyId, limit],
+    );
+    const failed: number[] = [];
+    for (const row of stale) {
+      const trialId = Number(row.trial_id);
+      const done = await this.updateTrial(trialId, async (tx, trial) => {
+        if (trial.state !== 'RUNNING') return false;
+        await tx.exec('UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?', ['FAIL', sqlDatetime(new Date()), trialId]);
+        await this.setAttr('trial_system_attributes', 'trial_id', tx, trialId, 'fail_reason', `no heartbeat for more than ${this.gracePeriod} s: its worker stopped`);
+        return true;
+      });
+      if (done) failed.push(Number(row.number));
+    }
+    return failed;
   }
 
   async setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
