@@ -34,3 +34,4 @@ export { STUDY_COMM_TARGET } from './controls';
 export { Rng } from './rng';
 export { pruningCallback, PruningCallback } from './pruning-callback';
 export type { PruningCallbackOptions } from './pruning-callback';
+export type { FollowOptions } from './follow';

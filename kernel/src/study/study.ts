@@ -16,6 +16,7 @@ import type { StudyStorage } from './storages';
 import { trialsTable, type TrialsTableRow } from './table';
 import { Trial } from './trial';
 import { TrialRun, type TrialHost } from './trial-run';
+import { followStudy, type FollowOptions } from './follow';
 import { optimizeStudy, type Objective, type OptimizeOptions } from './optimize';
 
 /** How a trial ended, as `tell` takes it. */
@@ -299,6 +300,18 @@ export class Study implements TrialHost {
    */
   optimize(objective: Objective, options: OptimizeOptions = {}): Promise<void> {
     return optimizeStudy(this, objective, options);
+  }
+
+  /**
+   * Shows the study's live view following the storage — the trials of every worker on a shared
+   * database or journal — until `until` trials have ended or `timeout` seconds have passed.
+   * @example
+   * ```ts
+   * await study.follow({ until: 100 });   // while `rnnlab worker` processes run the trials
+   * ```
+   */
+  follow(options: FollowOptions = {}): Promise<void> {
+    return followStudy(this, options);
   }
 
   /** A plain-data picture of the study for views. */
