@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { escapeHtml } from './escape';
+import { assertWellFormed, count, example as loadExample } from './spec-helpers';
 import { leaderboardOrder, studyHtml, studyText } from './study-fallback';
 import type { StudyPayload } from './types';
 
-function example(file: string): StudyPayload {
-  return JSON.parse(readFileSync(join(__dirname, '../../../schema/examples', file), 'utf8')) as StudyPayload;
-}
+const example = (file: string) => loadExample<StudyPayload>(file);
 
-/** Asserts that every tag is closed in order. */
-function assertWellFormed(markup: string): void {
-  const stack: string[] = [];
-  for (const [, closing, name, selfClosing] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
-    if (closing) {
-      assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    } else if (!selfClosing) {
-      stack.push(name);
-    }
-  }
-  assert.deepEqual(stack, [], 'unclosed elements');
-}
-
-const count = (text: string, part: string) => text.split(part).length - 1;
 
 /** The leaderboard rows: classes, then the text of each cell. */
 function rows(html: string): { classes: string; cells: string[] }[] {

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertWellFormed as assertTagsClosed, count } from './spec-helpers';
 import { lineChartSvg, type LineChartOptions } from './svg';
 
-/** Asserts that every tag is closed in order (the SVG parses as XML). */
+/** Asserts that every tag is closed in order and no stray < or > is left in text (the SVG parses as XML). */
 function assertWellFormed(markup: string): void {
-  const stack: string[] = [];
-  for (const [, closing, name, selfClosing] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
-    if (closing) {
-      assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    } else if (!selfClosing) {
-      stack.push(name);
-    }
-  }
-  assert.deepEqual(stack, [], 'unclosed elements');
+  assertTagsClosed(markup);
   assert.doesNotMatch(markup.replace(/<[^>]*>/g, ''), /[<>]/, 'stray < or > in text');
 }
-
-const count = (text: string, part: string) => text.split(part).length - 1;
 const pathData = (svg: string) => [...svg.matchAll(/<path [^>]*?\bd="([^"]*)"/g)].map((m) => m[1]);
 const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 

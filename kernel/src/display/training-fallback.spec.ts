@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { escapeHtml } from './escape';
+import { assertWellFormed, count, example as loadExample } from './spec-helpers';
 import { metricColumns, trainingHtml, trainingText } from './training-fallback';
 import type { TrainingPayload } from './types';
 
-function example(file: string): TrainingPayload {
-  return JSON.parse(readFileSync(join(__dirname, '../../../schema/examples', file), 'utf8')) as TrainingPayload;
-}
+const example = (file: string) => loadExample<TrainingPayload>(file);
 
-/** Asserts that every tag is closed in order. */
-function assertWellFormed(markup: string): void {
-  const stack: string[] = [];
-  for (const [, closing, name, selfClosing] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
-    if (closing) {
-      assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    } else if (!selfClosing) {
-      stack.push(name);
-    }
-  }
-  assert.deepEqual(stack, [], 'unclosed elements');
-}
-
-const count = (text: string, part: string) => text.split(part).length - 1;
 const svgs = (html: string): string[] => html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
 
 const HOSTILE = `<script>alert(1)</script>"'&`;
