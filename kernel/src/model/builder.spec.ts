@@ -4,6 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { ready } from '../backend';
 import { buildRnnProgressive, hiddenUnits } from './builder';
 import type { RnnProgressiveOptions } from './options';
+import { FusedGRU, FusedLSTM, FusedSimpleRNN } from './recurrent';
+
+const FUSED_CLASSES = [FusedLSTM, FusedGRU, FusedSimpleRNN];
 import reference from './fixtures/keras-builder-reference.json';
 
 /** The Python arguments of tools/reference/keras_builder_reference.py, as rnnlab options. */
@@ -109,6 +112,28 @@ describe('buildRnnProgressive options', () => {
     const dense = model.layers[model.layers.length - 1].getConfig();
     assert.equal(dense.units, 3);
     assert.equal(dense.activation, 'softmax');
+  });
+
+  it("uses rnnlab's fused layers by default and tf.layers with rnnImplementation 'layers' (same weights, same outputs)", () => {
+    for (const cellType of ['LSTM', 'GRU', 'RNN'] as const) {
+      for (const bidirectional of [false, true]) {
+        const options = { inputShape: [6, 3], initialUnits: 8, numLayers: 2, cellType, bidirectional, seed: 7 } as const;
+        const fused = buildRnnProgressive(options);
+        const standard = buildRnnProgressive({ ...options, rnnImplementation: 'layers' });
+        const recurrent = (m: tf.Sequential) =>
+          m.layers
+            .filter((l) => l.getClassName() !== 'Dropout' && l.getClassName() !== 'Dense')
+            .flatMap((l) => (bidirectional ? [(l as unknown as { forwardLayer: object }).forwardLayer, (l as unknown as { backwardLayer: object }).backwardLayer] : [l]));
+        assert.ok(recurrent(fused).every((l) => FUSED_CLASSES.some((c) => l instanceof c)), `${cellType}: fused by default`);
+        assert.ok(recurrent(standard).every((l) => !FUSED_CLASSES.some((c) => l instanceof c)), `${cellType}: standard with 'layers'`);
+        assert.equal(fused.countParams(), standard.countParams());
+        const x = tf.randomNormal([2, 6, 3], 0, 1, 'float32', 1);
+        const a = (fused.predict(x) as tf.Tensor).dataSync();
+        const b = (standard.predict(x) as tf.Tensor).dataSync();
+        a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) < 1e-5, `${cellType}${bidirectional ? ' bidirectional' : ''}: ${v} vs ${b[i]}`));
+      }
+    }
+    assert.throws(() => buildRnnProgressive({ inputShape: [6, 3], rnnImplementation: 'cudnn' as never }), /rnnImplementation.*'fused'.*'layers'/s);
   });
 
   it('gives identical weights for the same seed and different ones for another seed', () => {

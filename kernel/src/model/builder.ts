@@ -4,9 +4,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gru, orthogonal } from './layers';
-import { type CellType, type ResolvedRnnOptions, type RnnProgressiveOptions, resolveRnnOptions } from './options';
+import { type CellType, type ResolvedRnnOptions, type RnnImplementation, type RnnProgressiveOptions, resolveRnnOptions } from './options';
+import { STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './recurrent';
 
 interface RecurrentLayerArgs {
+  implementation: RnnImplementation;
   units: number;
   returnSequences: boolean;
   recurrentDropout: number;
@@ -19,6 +21,16 @@ function seedFor(base: number | undefined, layerIndex: number, slot: number): nu
   return base === undefined ? undefined : base * 1000 + layerIndex * 10 + slot;
 }
 
+/** The layer factories of each {@link RnnImplementation}. */
+const FACTORIES = {
+  fused: { LSTM: fusedLSTM, GRU: fusedGRU, RNN: fusedSimpleRNN },
+  layers: {
+    LSTM: (args: tf.LSTMLayerArgs) => new STANDARD_RECURRENT.LSTM(args),
+    GRU: gru,
+    RNN: (args: tf.SimpleRNNLayerArgs) => new STANDARD_RECURRENT.SimpleRNN(args),
+  },
+} as const;
+
 /**
  * Keras 3 defaults for every cell: sigmoid recurrent activation (tfjs defaults to hardSigmoid),
  * Glorot-uniform kernels (tfjs: Glorot-normal), orthogonal recurrent kernels, zero biases, and
@@ -26,7 +38,7 @@ function seedFor(base: number | undefined, layerIndex: number, slot: number): nu
  */
 const RECURRENT_LAYERS: Record<CellType, (args: RecurrentLayerArgs) => tf.layers.Layer> = {
   LSTM: (a) =>
-    tf.layers.lstm({
+    FACTORIES[a.implementation].LSTM({
       units: a.units,
       returnSequences: a.returnSequences,
       recurrentDropout: a.recurrentDropout,
@@ -37,7 +49,7 @@ const RECURRENT_LAYERS: Record<CellType, (args: RecurrentLayerArgs) => tf.layers
       inputShape: a.inputShape,
     }),
   GRU: (a) =>
-    gru({
+    FACTORIES[a.implementation].GRU({
       units: a.units,
       returnSequences: a.returnSequences,
       recurrentDropout: a.recurrentDropout,
@@ -48,7 +60,7 @@ const RECURRENT_LAYERS: Record<CellType, (args: RecurrentLayerArgs) => tf.layers
       inputShape: a.inputShape,
     }),
   RNN: (a) =>
-    tf.layers.simpleRNN({
+    FACTORIES[a.implementation].RNN({
       units: a.units,
       returnSequences: a.returnSequences,
       recurrentDropout: a.recurrentDropout,
@@ -62,6 +74,7 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
   const isFirst = index === 0;
   const inputShape = [o.timesteps, o.features];
   const layer = RECURRENT_LAYERS[o.cellType]({
+    implementation: o.rnnImplementation,
     units: o.units[index],
     returnSequences: index < o.units.length - 1,
     recurrentDropout: o.recurrentDropout,
@@ -71,11 +84,14 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
   if (!o.bidirectional) {
     return layer;
   }
-  return tf.layers.bidirectional({
-    layer: layer as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
-    mergeMode: o.mergeMode,
-    inputShape: isFirst ? inputShape : undefined,
-  });
+  const wrap = () =>
+    tf.layers.bidirectional({
+      layer: layer as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
+      mergeMode: o.mergeMode,
+      inputShape: isFirst ? inputShape : undefined,
+    });
+  // Bidirectional makes its backward layer from the class registered under the layer's name.
+  return o.rnnImplementation === 'fused' ? wrap() : withStandardRecurrentClasses(wrap);
 }
 
 /**
@@ -84,6 +100,8 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
  *
  * Keras note: the layer list, output shapes and parameter counts equal Keras 3's for the same
  * options (the seed's defaults give 133,025 parameters); GRU is Keras 3's `reset_after=True` form.
+ * The recurrent layers are rnnlab's fused ones by default (`rnnImplementation: 'layers'` gives tfjs'
+ * step-by-step layers): same weights and saved files, computed as one op per layer per batch.
  *
  * The weights are made on the current tfjs backend. The rnnlab kernel chooses the backend before the
  * first cell runs; in a script, `await ready()` first (otherwise the first `fit` of a model compiled

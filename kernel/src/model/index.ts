@@ -2,17 +2,20 @@
 export { buildRnnProgressive, hiddenUnits } from './builder';
 export { compileRnn, headOf } from './compile';
 export type { CompileRnnOptions, HeadInfo, LossName, OptimizerName } from './compile';
-export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS, resolveRnnOptions } from './options';
+export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS, RNN_IMPLEMENTATIONS, resolveRnnOptions } from './options';
 export type {
   CellType,
   HiddenSizing,
   MergeMode,
   OutputActivation,
   ResolvedRnnOptions,
+  RnnImplementation,
   RnnProgressiveOptions,
 } from './options';
 export { GRU, GRUCell, gru } from './layers';
 export type { GRUCellArgs, GRULayerArgs } from './layers';
+export { FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './recurrent';
+export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './recurrent';
 export { registerInterruptibleFits } from './interrupt';
 export { fitLive, TrainingView } from './fit-live';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';

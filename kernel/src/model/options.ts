@@ -18,6 +18,16 @@ export type OutputActivation = 'sigmoid' | 'softmax' | 'linear' | 'tanh' | 'relu
 export const OUTPUT_ACTIVATIONS: readonly OutputActivation[] = ['sigmoid', 'softmax', 'linear', 'tanh', 'relu'];
 
 /**
+ * How the recurrent layers compute (rnnlab option).
+ * - 'fused': rnnlab's sequence-level layers — one op per layer per batch with a hand-written backward
+ *   pass, on the native CPU kernel when built, else on tfjs ops (see `rnnKernelInfo()`).
+ * - 'layers': tfjs' step-by-step `tf.layers` code.
+ * Both have the same weights, configs and saved files; they differ only in speed.
+ */
+export type RnnImplementation = 'fused' | 'layers';
+export const RNN_IMPLEMENTATIONS: readonly RnnImplementation[] = ['fused', 'layers'];
+
+/**
  * Hidden size of each recurrent layer.
  * - 'progressive': the first layer has `initialUnits`, each next one half of the previous (floor),
  *   never below `minUnits` — the seed's `max(units // 2, 1)`.
@@ -57,6 +67,8 @@ export interface RnnProgressiveOptions {
   name?: string;
   /** rnnlab option: seed of the weight initialisers and dropout, for reproducible models. */
   seed?: number;
+  /** rnnlab option: 'fused' (default, fast) or 'layers' (tfjs' step-by-step layers); see {@link RnnImplementation}. */
+  rnnImplementation?: RnnImplementation;
 }
 
 /** The options after defaults were applied and the hidden sizes resolved. */
@@ -73,6 +85,7 @@ export interface ResolvedRnnOptions {
   mergeMode: MergeMode;
   name?: string;
   seed?: number;
+  rnnImplementation: RnnImplementation;
 }
 
 const OPTION_NAMES: readonly (keyof RnnProgressiveOptions)[] = [
@@ -90,6 +103,7 @@ const OPTION_NAMES: readonly (keyof RnnProgressiveOptions)[] = [
   'mergeMode',
   'name',
   'seed',
+  'rnnImplementation',
 ];
 
 /** The seed's defaults. */
@@ -105,6 +119,7 @@ export const DEFAULTS = {
   minUnits: 1,
   recurrentDropout: 0,
   mergeMode: 'concat',
+  rnnImplementation: 'fused',
 } as const;
 
 const WHERE = 'buildRnnProgressive';
@@ -218,5 +233,10 @@ export function resolveRnnOptions(options: RnnProgressiveOptions): ResolvedRnnOp
     mergeMode,
     name: options.name,
     seed: options.seed,
+    rnnImplementation: checkChoice(
+      'rnnImplementation',
+      options.rnnImplementation ?? DEFAULTS.rnnImplementation,
+      RNN_IMPLEMENTATIONS,
+    ),
   };
 }

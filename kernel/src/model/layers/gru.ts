@@ -102,15 +102,17 @@ export class GRUCell extends tf.layers.RNNCell {
   readonly useBias: boolean;
   readonly dropout: number;
   readonly recurrentDropout: number;
-  private readonly activationName: RecurrentActivation;
-  private readonly recurrentActivationName: RecurrentActivation;
+  readonly activationName: RecurrentActivation;
+  readonly recurrentActivationName: RecurrentActivation;
   private readonly kernelInitializerSpec: InitializerSpec;
   private readonly recurrentInitializerSpec: InitializerSpec;
   private readonly biasInitializerSpec: InitializerSpec;
-  private readonly seed?: number;
-  private kernel?: LayerVariable;
-  private recurrentKernel?: LayerVariable;
-  private bias?: LayerVariable;
+  /** Seed of the dropout masks. */
+  readonly seed?: number;
+  /** The weights, once built (read by rnnlab's fused GRU). */
+  kernel?: LayerVariable;
+  recurrentKernel?: LayerVariable;
+  bias?: LayerVariable;
 
   constructor(args: GRUCellArgs) {
     super({ name: args.name, trainable: args.trainable });
