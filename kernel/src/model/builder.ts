@@ -3,7 +3,7 @@
  * layer, a Dropout after each, and a Dense head — with Keras 3's layer list, shapes and parameter counts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { gru, orthogonal } from './layers';
+import { fastDropout, gru, orthogonal, STANDARD_DROPOUT } from './layers';
 import { type CellType, type ResolvedRnnOptions, type RnnImplementation, type RnnProgressiveOptions, resolveRnnOptions } from './options';
 import { STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './recurrent';
 
@@ -121,7 +121,8 @@ export function buildRnnProgressive(options: RnnProgressiveOptions): tf.Sequenti
   const model = tf.sequential({ name: o.name });
   o.units.forEach((_units, index) => {
     model.add(recurrentBlock(o, index));
-    model.add(tf.layers.dropout({ rate: o.dropoutRate, seed: seedFor(o.seed, index, 5) }));
+    const dropout = { rate: o.dropoutRate, seed: seedFor(o.seed, index, 5) };
+    model.add(o.rnnImplementation === 'fused' ? fastDropout(dropout) : new STANDARD_DROPOUT(dropout));
   });
   model.add(
     tf.layers.dense({

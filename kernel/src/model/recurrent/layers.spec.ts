@@ -72,7 +72,7 @@ describe('fused layers in models', () => {
             const b = tf.variableGrads(loss(standard), standard.trainableWeights.map((w) => w.read() as tf.Variable));
             assert.ok(relativeError(a.value, b.value) <= 1e-4, `loss ${a.value.dataSync()[0]} vs ${b.value.dataSync()[0]}`);
             fused.trainableWeights.forEach((w, i) => {
-              const err = relativeError(a.grads[w.read().name], b.grads[standard.trainableWeights[i].read().name]);
+              const err = relativeError(a.grads[(w.read() as tf.Variable).name], b.grads[(standard.trainableWeights[i].read() as tf.Variable).name]);
               assert.ok(err <= 1e-4, `gradient of ${w.name}: relative error ${err}`);
             });
             // The layers really differ in class: the fused model uses the fused op, the other tfjs' cells.

@@ -21,7 +21,7 @@ import type {
   SimpleRNNLayerArgs,
 } from '@tensorflow/tfjs-layers/dist/layers/recurrent';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { GRU, type GRUCell, type GRULayerArgs } from '../layers';
+import { GRU, type GRUCell, type GRULayerArgs, keepMask, randomSeed } from '../layers';
 import { type CellKind, type FusedActivation, isFusedActivation } from './cells';
 import { recurrentSequence } from './sequence-op';
 
@@ -83,7 +83,7 @@ function fusable(layer: RecurrentLayer, cell: FusableCell, inputs: tf.Tensor | t
 
 /** Keras dropout mask: zeros with probability `rate`, survivors scaled by 1 / (1 - rate). */
 function mask(shape: [number, number], rate: number, training: boolean): tf.Tensor | null {
-  return training && rate > 0 && rate < 1 ? tf.dropout(tf.ones(shape), rate) : null;
+  return training && rate > 0 && rate < 1 ? tf.tensor2d(keepMask(shape[0] * shape[1], rate, randomSeed()), shape) : null;
 }
 
 function fusedCall(

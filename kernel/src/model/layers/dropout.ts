@@ -1,0 +1,93 @@
+/**
+ * Keras `Dropout` with a fast mask generator.
+ *
+ * tfjs' Dropout draws its mask with `tf.randomUniform` (a JS PRNG, ~25 ns a number) and four more
+ * ops: about 15 ms for the seed's first Dropout ([32, 100, 128]) per batch on wasm — as long as the
+ * fused recurrent layer itself. This one draws a Bernoulli keep-mask directly into a Float32Array
+ * (xorshift32, a few ns a number) and multiplies once. Same semantics as Keras: zeros with
+ * probability `rate`, survivors scaled by 1 / (1 − rate), identity outside training.
+ * Porting note: with a `seed`, tfjs repeats the same mask every batch; this layer (like Keras 3's
+ * SeedGenerator) draws a new mask each call from a stream that the seed makes repeatable.
+ * Registered under the standard class name 'Dropout', so configs and saved models are unchanged.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Dropout, DropoutLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/core';
+import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
+
+type DropoutClass = typeof Dropout;
+type Registered = [unknown, unknown];
+
+const FAST = Symbol.for('rnnlab.fastDropout');
+
+/** tfjs' own Dropout class, even after this module registered its subclass under the same name. */
+function standardDropout(): DropoutClass {
+  let cls = (tf.serialization.SerializationMap.getMap().classNameMap['Dropout'] as Registered)[0] as Record<symbol, unknown>;
+  while (cls[FAST] === true) {
+    cls = Object.getPrototypeOf(cls) as Record<symbol, unknown>;
+  }
+  return cls as unknown as DropoutClass;
+}
+
+/** A 32-bit seed mixed from two numbers (splitmix32 finaliser). */
+function mixSeed(a: number, b: number): number {
+  let z = (Math.imul(a >>> 0, 0x9e3779b9) + Math.imul(b >>> 0, 0x85ebca6b) + 0x6d2b79f5) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  z ^= z >>> 16;
+  return z >>> 0 || 0x9e3779b9;
+}
+
+/**
+ * A Keras dropout mask of `size` values: 0 with probability `rate`, else 1 / (1 − rate).
+ * @param seed - 32-bit seed; the same seed gives the same mask.
+ */
+export function keepMask(size: number, rate: number, seed: number): Float32Array {
+  const out = new Float32Array(size);
+  const scale = 1 / (1 - rate);
+  const threshold = Math.floor((1 - rate) * 4294967296);
+  let s = seed >>> 0 || 0x9e3779b9;
+  for (let i = 0; i < size; i += 1) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    if (s >>> 0 < threshold) {
+      out[i] = scale;
+    }
+  }
+  return out;
+}
+
+/** A fresh 32-bit seed from `Math.random` (which rnnlab's seeded fits make repeatable). */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 4294967296) >>> 0;
+}
+
+const StandardDropout = standardDropout();
+
+/** Keras `Dropout` with a fast mask (see the module comment). */
+export class FastDropout extends StandardDropout {
+  static readonly [FAST] = true;
+  private calls = 0;
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
+    // tfjs declares these fields private; they are plain properties set by its constructor.
+    const { rate, noiseShape, seed } = this as unknown as { rate: number; noiseShape?: number[] | null; seed?: number };
+    const input = Array.isArray(inputs) ? inputs[0] : inputs;
+    const training = kwargs != null && kwargs['training'] === true;
+    if (!training || !(rate > 0 && rate < 1) || noiseShape != null || (Array.isArray(inputs) && inputs.length !== 1)) {
+      return super.call(inputs, kwargs);
+    }
+    const maskSeed = seed === undefined || seed === null ? randomSeed() : mixSeed(seed, this.calls);
+    this.calls += 1;
+    return tf.tidy(() => tf.mul(input, tf.tensor(keepMask(input.size, rate, maskSeed), input.shape)));
+  }
+}
+tf.serialization.registerClass(FastDropout as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+
+/** tfjs' Dropout, for `rnnImplementation: 'layers'`. */
+export const STANDARD_DROPOUT = StandardDropout;
+
+/** Creates a Keras `Dropout` layer with a fast mask; arguments as `tf.layers.dropout`. */
+export function fastDropout(args: DropoutLayerArgs): FastDropout {
+  return new FastDropout(args);
+}
