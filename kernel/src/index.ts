@@ -17,7 +17,7 @@ import { registerStudyRenderer, setObjectivePoolFactory, Study } from './study';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
-export { FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './model';
+export { FastBidirectional, fastBidirectional, FastDropout, fastDropout, FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './model';
 export { co2ChangeDataset, loadCo2Concentration, loadSeattleWeather, rainTomorrowDataset, slidingWindows, StandardScaler, timeSplitSizes, trainValTestSplit } from './data';
 export type { Co2Month, PreparedTask, SeattleWeatherDay, TaskPart, SlidingWindowOptions, TimeSplit, TimeSplitOptions, Windows } from './data';
 export { CELL_TYPES, DEFAULTS, MERGE_MODES, OUTPUT_ACTIVATIONS, RNN_IMPLEMENTATIONS } from './model';

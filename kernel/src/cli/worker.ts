@@ -13,7 +13,8 @@ import { createStudy, type Objective, RDBStorage, type StudyDirection } from '..
 
 const USAGE =
   'usage: rnnlab worker --storage URL --study NAME --objective FILE [--n-trials N] [--timeout SECONDS] ' +
-  '[--direction minimize|maximize] [--heartbeat-interval SECONDS] [--grace-period SECONDS]';
+  '[--direction minimize|maximize] [--heartbeat-interval SECONDS] [--grace-period SECONDS]\n' +
+  '       rnnlab build-native [--force]   (re)build the native kernel of the fused recurrent layers (needs g++)';
 
 const FLAGS = ['--storage', '--study', '--objective', '--n-trials', '--timeout', '--direction', '--heartbeat-interval', '--grace-period'] as const;
 type Flag = (typeof FLAGS)[number];

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fastDropout, gru, orthogonal, STANDARD_DROPOUT } from './layers';
 import { type CellType, type ResolvedRnnOptions, type RnnImplementation, type RnnProgressiveOptions, resolveRnnOptions } from './options';
-import { STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './recurrent';
+import { fastBidirectional, STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './recurrent';
 
 interface RecurrentLayerArgs {
   implementation: RnnImplementation;
@@ -84,14 +84,15 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
   if (!o.bidirectional) {
     return layer;
   }
-  const wrap = () =>
-    tf.layers.bidirectional({
-      layer: layer as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
-      mergeMode: o.mergeMode,
-      inputShape: isFirst ? inputShape : undefined,
-    });
+  const args = {
+    layer: layer as Parameters<typeof tf.layers.bidirectional>[0]['layer'],
+    mergeMode: o.mergeMode,
+    inputShape: isFirst ? inputShape : undefined,
+  };
   // Bidirectional makes its backward layer from the class registered under the layer's name.
-  return o.rnnImplementation === 'fused' ? wrap() : withStandardRecurrentClasses(wrap);
+  return o.rnnImplementation === 'fused'
+    ? fastBidirectional(args)
+    : withStandardRecurrentClasses(() => tf.layers.bidirectional(args));
 }
 
 /**

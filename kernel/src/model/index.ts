@@ -14,7 +14,8 @@ export type {
 } from './options';
 export { GRU, GRUCell, gru } from './layers';
 export type { GRUCellArgs, GRULayerArgs } from './layers';
-export { FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './recurrent';
+export { FastBidirectional, fastBidirectional, FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './recurrent';
+export { FastDropout, fastDropout } from './layers';
 export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './recurrent';
 export { registerInterruptibleFits } from './interrupt';
 export { fitLive, TrainingView } from './fit-live';

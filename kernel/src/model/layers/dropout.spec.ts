@@ -60,3 +60,27 @@ describe('FastDropout (Keras Dropout with a fast mask)', () => {
     assert.ok(!(restored instanceof FastDropout), 'tf.layers.dropout itself is unchanged');
   });
 });
+
+describe('keepMask: native and JS give the same masks', () => {
+  it('matches the JS generator value for value (or the addon is not built)', async (t) => {
+    const { loadNativeAddon } = await import('../native-addon');
+    const addon = loadNativeAddon().addon;
+    if (addon === null) {
+      if (process.env.RNNLAB_REQUIRE_NATIVE === '1') assert.fail('native addon required but not built');
+      t.skip('native addon not built');
+      return;
+    }
+    const native = keepMask(10_001, 0.3, 0xdeadbeef);
+    // The JS generator, written out here as the reference.
+    const js = new Float32Array(10_001);
+    const threshold = Math.floor(0.7 * 4294967296);
+    for (let i = 0; i < js.length; i += 1) {
+      let z = 0xdeadbeef ^ Math.imul(i, 0x9e3779b9);
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z ^= z >>> 16;
+      if (z >>> 0 < threshold) js[i] = 1 / 0.7;
+    }
+    assert.deepEqual(native, js);
+  });
+});

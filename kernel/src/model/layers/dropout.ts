@@ -4,7 +4,7 @@
  * tfjs' Dropout draws its mask with `tf.randomUniform` (a JS PRNG, ~25 ns a number) and four more
  * ops: about 15 ms for the seed's first Dropout ([32, 100, 128]) per batch on wasm — as long as the
  * fused recurrent layer itself. This one draws a Bernoulli keep-mask directly into a Float32Array
- * (xorshift32, a few ns a number) and multiplies once. Same semantics as Keras: zeros with
+ * (a counter hash: in the native addon when built, else in JS) and multiplies once. Same semantics as Keras: zeros with
  * probability `rate`, survivors scaled by 1 / (1 − rate), identity outside training.
  * Porting note: with a `seed`, tfjs repeats the same mask every batch; this layer (like Keras 3's
  * SeedGenerator) draws a new mask each call from a stream that the seed makes repeatable.
@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dropout, DropoutLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/core';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
+import { loadNativeAddon } from '../native-addon';
 
 type DropoutClass = typeof Dropout;
 type Registered = [unknown, unknown];
@@ -43,14 +44,21 @@ function mixSeed(a: number, b: number): number {
  */
 export function keepMask(size: number, rate: number, seed: number): Float32Array {
   const out = new Float32Array(size);
+  const addon = loadNativeAddon().addon;
+  if (addon !== null) {
+    // The same values, vectorised.
+    return addon.keepMask(out, rate, seed >>> 0);
+  }
   const scale = 1 / (1 - rate);
   const threshold = Math.floor((1 - rate) * 4294967296);
-  let s = seed >>> 0 || 0x9e3779b9;
+  const s = seed >>> 0;
   for (let i = 0; i < size; i += 1) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    if (s >>> 0 < threshold) {
+    // murmur3's finaliser of seed ^ i·0x9e3779b9: every value independent of the others.
+    let z = s ^ Math.imul(i, 0x9e3779b9);
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z ^= z >>> 16;
+    if (z >>> 0 < threshold) {
       out[i] = scale;
     }
   }

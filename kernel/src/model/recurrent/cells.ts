@@ -44,6 +44,11 @@ export interface SequenceSpec {
   goBackwards: boolean;
   activation: FusedActivation;
   recurrentActivation: FusedActivation;
+  /**
+   * Return h (and take its gradient) in input order even when `goBackwards`: what Bidirectional
+   * wants, saving it a reverse of the sequence (slow on wasm) and one of the gradient.
+   */
+  inputOrder?: boolean;
 }
 
 /** Gradients of one sequence op, in the layouts of its inputs. */

@@ -4,6 +4,7 @@
  */
 export { CELL_KINDS, FUSED_ACTIVATIONS } from './cells';
 export type { CellKind, FusedActivation, SequenceSpec } from './cells';
+export type { InputOrderSequence } from './layers';
 export {
   FusedGRU,
   FusedLSTM,
@@ -14,6 +15,7 @@ export {
   STANDARD_RECURRENT,
   withStandardRecurrentClasses,
 } from './layers';
+export { FastBidirectional, fastBidirectional, STANDARD_BIDIRECTIONAL } from './bidirectional';
 export { recurrentSequence } from './sequence-op';
 export { rnnKernelInfo, setRnnKernel } from './select';
 export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './select';

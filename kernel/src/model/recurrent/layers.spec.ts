@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { gru } from '../layers';
 import { FusedGRU, FusedLSTM, FusedSimpleRNN, STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './layers';
 import { relativeError } from './spec-helpers';
-import { loadNativeAddon } from './native-kernel';
+import { fastBidirectional } from './bidirectional';
+import { loadNativeAddon } from '../native-addon';
 import { setRnnKernel } from './select';
 
 type Kind = 'LSTM' | 'GRU' | 'SimpleRNN';
@@ -31,10 +32,10 @@ const STANDARD: Record<Kind, (a: LayerArgs) => tf.layers.Layer> = {
 
 /** Two stacked recurrent layers (optionally bidirectional) and a Dense head. */
 function model(kind: Kind, make: Record<Kind, (a: LayerArgs) => tf.layers.Layer>, bidirectional: boolean, lastSequences: boolean): tf.Sequential {
+  // The fused model wraps with rnnlab's Bidirectional (no sequence reversal), the other with tfjs'.
+  const bidi = make === FUSED ? fastBidirectional : tf.layers.bidirectional;
   const wrap = (layer: tf.layers.Layer, first: boolean) =>
-    bidirectional
-      ? tf.layers.bidirectional({ layer: layer as never, mergeMode: 'concat', inputShape: first ? [7, 3] : undefined })
-      : layer;
+    bidirectional ? bidi({ layer: layer as never, mergeMode: 'concat', inputShape: first ? [7, 3] : undefined }) : layer;
   const m = tf.sequential();
   const first = make[kind]({ units: 5, returnSequences: true, recurrentActivation: 'sigmoid', ...(bidirectional ? {} : { inputShape: [7, 3] }) } as LayerArgs);
   m.add(wrap(first, true));

@@ -92,6 +92,7 @@ function fusedCall(
   cell: FusableCell,
   inputs: tf.Tensor | tf.Tensor[],
   kwargs: Kwargs,
+  inputOrder = false,
 ): tf.Tensor {
   return tf.tidy(() => {
     const x = singleInput(inputs) as tf.Tensor;
@@ -108,6 +109,7 @@ function fusedCall(
         goBackwards: layer.goBackwards,
         activation: cell.activation as FusedActivation,
         recurrentActivation: cell.recurrentActivation as FusedActivation,
+        inputOrder,
       },
       {
         x,
@@ -165,6 +167,24 @@ function gruCell(cell: GRUCell): FusableCell {
   };
 }
 
+/**
+ * What rnnlab's Bidirectional asks of a fused backward layer: its full output sequence already in
+ * input order, or `null` when the fused op does not cover the call.
+ */
+export interface InputOrderSequence {
+  callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null;
+}
+
+function inInputOrder(
+  kind: CellKind,
+  layer: RecurrentLayer,
+  cell: FusableCell,
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargs: Kwargs,
+): tf.Tensor | null {
+  return layer.returnSequences && fusable(layer, cell, inputs, kwargs) ? fusedCall(kind, layer, cell, inputs, kwargs, true) : null;
+}
+
 /** tfjs' `LSTM` with the sequence fused into one op (see the module comment). */
 export class FusedLSTM extends StandardLSTM {
   static readonly [FUSED] = true;
@@ -172,6 +192,10 @@ export class FusedLSTM extends StandardLSTM {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const cell = lstmCell(this.cell as LSTMCell);
     return fusable(this, cell, inputs, kwargs) ? fusedCall('LSTM', this, cell, inputs, kwargs) : super.call(inputs, kwargs);
+  }
+
+  callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
+    return inInputOrder('LSTM', this, lstmCell(this.cell as LSTMCell), inputs, kwargs);
   }
 }
 
@@ -185,6 +209,10 @@ export class FusedSimpleRNN extends StandardSimpleRNN {
       ? fusedCall('SimpleRNN', this, cell, inputs, kwargs)
       : super.call(inputs, kwargs);
   }
+
+  callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
+    return inInputOrder('SimpleRNN', this, simpleCell(this.cell as SimpleRNNCell), inputs, kwargs);
+  }
 }
 
 /** rnnlab's Keras 3 `GRU` (reset_after) with the sequence fused into one op (see the module comment). */
@@ -194,6 +222,10 @@ export class FusedGRU extends GRU {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const cell = gruCell(this.cell as GRUCell);
     return fusable(this, cell, inputs, kwargs) ? fusedCall('GRU', this, cell, inputs, kwargs) : super.call(inputs, kwargs);
+  }
+
+  callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
+    return inInputOrder('GRU', this, gruCell(this.cell as GRUCell), inputs, kwargs);
   }
 }
 

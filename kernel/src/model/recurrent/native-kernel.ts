@@ -1,9 +1,9 @@
 /**
- * The native kernel: rnnlab's C++ addon (kernel/native, built by `node kernel/native/build.mjs`
- * during setup) computing a whole sequence forward and its backward pass on the CPU.
- * Its API is documented in kernel/native/README.md; this module loads it and adapts it to {@link SequenceSpec}.
+ * The native kernel: rnnlab's C++ addon (see ../native-addon.ts) computing a whole sequence forward
+ * and its backward pass on the CPU, adapted to {@link SequenceSpec}. Output arrays may be passed in
+ * (`out`), so that callers can reuse buffers.
  */
-import * as path from 'node:path';
+import { type NativeAddon } from '../native-addon';
 import { CELL_KINDS, FUSED_ACTIVATIONS, type SequenceSpec } from './cells';
 
 /** Arrays a native call reads; masks and bias may be absent. */
@@ -14,57 +14,6 @@ export interface NativeSequenceArrays {
   bias: Float32Array | null;
   inputMask: Float32Array | null;
   recurrentMask: Float32Array | null;
-}
-
-interface NativeAddon {
-  version: string;
-  forward(
-    kind: number,
-    dims: Int32Array,
-    x: Float32Array,
-    W: Float32Array,
-    U: Float32Array,
-    bias: Float32Array | null,
-    inMask: Float32Array | null,
-    recMask: Float32Array | null,
-  ): { h: Float32Array; cache: Float32Array };
-  backward(
-    kind: number,
-    dims: Int32Array,
-    x: Float32Array,
-    W: Float32Array,
-    U: Float32Array,
-    bias: Float32Array | null,
-    inMask: Float32Array | null,
-    recMask: Float32Array | null,
-    cache: Float32Array,
-    dh: Float32Array,
-  ): { dx: Float32Array; dW: Float32Array; dU: Float32Array; dBias: Float32Array | null };
-}
-
-/** Where setup puts the addon: kernel/native/build, from both src/ and dist/ (same depth). */
-export const NATIVE_ADDON_PATH = path.resolve(__dirname, '..', '..', '..', 'native', 'build', 'rnnlab_native.node');
-
-let loaded: { addon: NativeAddon | null; error: string } | undefined;
-
-/** Loads the addon once; `null` with the reason when it is not built or does not load here. */
-export function loadNativeAddon(): { addon: NativeAddon | null; error: string } {
-  if (loaded === undefined) {
-    try {
-      // A plain require: the addon is a build product, not a dependency.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      loaded = { addon: require(NATIVE_ADDON_PATH) as NativeAddon, error: '' };
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      loaded = {
-        addon: null,
-        error: /Cannot find module/.test(message)
-          ? 'not built (run `node kernel/native/build.mjs`; it needs g++)'
-          : message,
-      };
-    }
-  }
-  return loaded;
 }
 
 function dims(spec: SequenceSpec, threads: number): Int32Array {
@@ -80,12 +29,18 @@ function dims(spec: SequenceSpec, threads: number): Int32Array {
   ]);
 }
 
+/** Length of the cache {@link nativeSequenceForward} fills. */
+export function nativeCacheLength(addon: NativeAddon, spec: SequenceSpec): number {
+  return addon.cacheLength(CELL_KINDS[spec.kind].code, dims(spec, 1));
+}
+
 /** Forward over the whole sequence: h [B, T, H] in processing order, and the cache for backward. */
 export function nativeSequenceForward(
   addon: NativeAddon,
   spec: SequenceSpec,
   a: NativeSequenceArrays,
   threads: number,
+  out: { h?: Float32Array; cache?: Float32Array } = {},
 ): { h: Float32Array; cache: Float32Array } {
   return addon.forward(
     CELL_KINDS[spec.kind].code,
@@ -96,6 +51,8 @@ export function nativeSequenceForward(
     a.bias,
     a.inputMask,
     a.recurrentMask,
+    out.h ?? null,
+    out.cache ?? null,
   );
 }
 
@@ -107,6 +64,7 @@ export function nativeSequenceBackward(
   cache: Float32Array,
   dh: Float32Array,
   threads: number,
+  out: { dx?: Float32Array } = {},
 ): { dx: Float32Array; dKernel: Float32Array; dRecurrentKernel: Float32Array; dBias: Float32Array | null } {
   const g = addon.backward(
     CELL_KINDS[spec.kind].code,
@@ -119,8 +77,8 @@ export function nativeSequenceBackward(
     a.recurrentMask,
     cache,
     dh,
+    out.dx ?? null,
   );
   return { dx: g.dx, dKernel: g.dW, dRecurrentKernel: g.dU, dBias: g.dBias };
 }
 
-export type { NativeAddon };

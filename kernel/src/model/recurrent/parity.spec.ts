@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { GRU } from '../layers';
 import type { CellKind, SequenceSpec } from './cells';
-import { loadNativeAddon } from './native-kernel';
+import { loadNativeAddon } from '../native-addon';
 import { recurrentSequence } from './sequence-op';
 import { setRnnKernel } from './select';
 import { STANDARD_RECURRENT } from './layers';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, oneOf } from '../../errors';
-import { loadNativeAddon } from './native-kernel';
+import { loadNativeAddon } from '../native-addon';
 
 /** The kernels of rnnlab's fused recurrent layers. */
 export type RnnKernelName = 'native' | 'tfjs';

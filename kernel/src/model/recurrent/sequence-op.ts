@@ -4,7 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceSpec } from './cells';
-import { loadNativeAddon, nativeSequenceBackward, nativeSequenceForward, type NativeSequenceArrays } from './native-kernel';
+import { loadNativeAddon } from '../native-addon';
+import { nativeCacheLength, nativeSequenceBackward, nativeSequenceForward, type NativeSequenceArrays } from './native-kernel';
+import { BufferPool } from './buffer-pool';
 import { rnnKernelInfo } from './select';
 import { type SequenceTensors, tfjsSequenceBackward, tfjsSequenceForward } from './tfjs-kernel';
 
@@ -15,11 +17,40 @@ function floats(t: tf.Tensor | null): Float32Array | null {
   return t === null ? null : (t.dataSync() as Float32Array);
 }
 
+/** [B, T, H] with the time axis reversed, as a plain array copy (fast on every backend). */
+function reverseTime(data: Float32Array, spec: SequenceSpec): Float32Array {
+  const { batch: B, timesteps: T, units: H } = spec;
+  const out = new Float32Array(data.length);
+  for (let b = 0; b < B; b += 1) {
+    for (let t = 0; t < T; t += 1) {
+      const from = (b * T + t) * H;
+      out.set(data.subarray(from, from + H), (b * T + (T - 1 - t)) * H);
+    }
+  }
+  return out;
+}
+
+/** Whether the op hands h back in input order though the kernel computed it in processing order. */
+function flipped(spec: SequenceSpec): boolean {
+  return spec.goBackwards && spec.inputOrder === true;
+}
+
+/** Buffers reused across native calls of this thread. */
+const POOL = new BufferPool();
+
+/** True while tfjs records operations for a gradient (inside `tf.grads`, `minimize`, `fit`). */
+function recordingGradients(): boolean {
+  return (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth > 0;
+}
+
 function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...args: tf.Tensor[]) => tf.Tensor {
   const addon = loadNativeAddon().addon;
   if (addon === null) {
     throw new Error('rnnlab native kernel is not loaded');
   }
+  // The cpu backend keeps the very array a tensor is made from; the others copy it, so theirs can be reused.
+  const copies = tf.getBackend() !== 'cpu';
+  const { batch: B, timesteps: T, features: D, units: H } = spec;
   return tf.customGrad(((...args: (tf.Tensor | GradSave)[]) => {
     void args;
     const arrays: NativeSequenceArrays = {
@@ -30,15 +61,28 @@ function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...
       inputMask: floats(t.inputMask),
       recurrentMask: floats(t.recurrentMask),
     };
-    const forward = nativeSequenceForward(addon, spec, arrays, threads);
-    const value = tf.tensor3d(forward.h, [spec.batch, spec.timesteps, spec.units]);
+    const forward = nativeSequenceForward(addon, spec, arrays, threads, {
+      h: copies ? POOL.take(B * T * H) : undefined,
+      cache: POOL.take(nativeCacheLength(addon, spec)),
+    });
+    const h = flipped(spec) ? reverseTime(forward.h, spec) : forward.h;
+    const value = tf.tensor3d(h, [B, T, H]);
+    if (copies) POOL.give(forward.h);
+    if (!recordingGradients()) {
+      POOL.give(forward.cache);
+    }
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
-      const g = nativeSequenceBackward(addon, spec, arrays, forward.cache, dy.dataSync() as Float32Array, threads);
+      const dh = flipped(spec) ? reverseTime(dy.dataSync() as Float32Array, spec) : (dy.dataSync() as Float32Array);
+      const g = nativeSequenceBackward(addon, spec, arrays, forward.cache, dh, threads, {
+        dx: copies ? POOL.take(B * T * D) : undefined,
+      });
+      POOL.give(forward.cache);
       const grads = [
         tf.tensor(g.dx, t.x.shape),
         tf.tensor(g.dKernel, t.kernel.shape),
         tf.tensor(g.dRecurrentKernel, t.recurrentKernel.shape),
       ];
+      if (copies) POOL.give(g.dx);
       if (t.bias) {
         grads.push(tf.tensor(g.dBias as Float32Array, t.bias.shape));
       }
@@ -57,7 +101,7 @@ function tfjsOp(spec: SequenceSpec, masks: Pick<SequenceTensors, 'inputMask' | '
     const kept = [x, kernel, recurrentKernel, bias, masks.inputMask, masks.recurrentMask];
     save([...kept.filter((k): k is tf.Tensor => k != null), ...forward.saved]);
     const result: OpResult = {
-      value: forward.h,
+      value: flipped(spec) ? tf.reverse(forward.h, 1) : forward.h,
       gradFunc: (dy, saved) => {
         let at = 0;
         const next = (): tf.Tensor => saved[at++];
@@ -69,7 +113,7 @@ function tfjsOp(spec: SequenceSpec, masks: Pick<SequenceTensors, 'inputMask' | '
           inputMask: masks.inputMask ? next() : null,
           recurrentMask: masks.recurrentMask ? next() : null,
         };
-        const g = tfjsSequenceBackward(spec, s, saved.slice(at), dy);
+        const g = tfjsSequenceBackward(spec, s, saved.slice(at), flipped(spec) ? tf.reverse(dy, 1) : dy);
         return [g.dx, g.dKernel, g.dRecurrentKernel, ...(g.dBias ? [g.dBias] : [])];
       },
     };
@@ -79,7 +123,8 @@ function tfjsOp(spec: SequenceSpec, masks: Pick<SequenceTensors, 'inputMask' | '
 
 /**
  * Runs one recurrent layer over a whole batch of sequences as a single differentiable op.
- * @returns h [B, T, H] in processing order (reversed input order when `spec.goBackwards`).
+ * @returns h [B, T, H] in processing order (reversed input order when `spec.goBackwards`, unless
+ *   `spec.inputOrder`).
  */
 export function recurrentSequence(spec: SequenceSpec, t: SequenceTensors): tf.Tensor {
   const info = rnnKernelInfo();

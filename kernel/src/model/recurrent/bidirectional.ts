@@ -1,0 +1,71 @@
+/**
+ * tfjs' `Bidirectional` wrapper, made cheaper around fused layers: the backward layer hands its
+ * sequence back already in input order (a row copy in the fused op) instead of the wrapper reversing
+ * it with `tf.reverse` — on wasm a slow generic kernel that, with its gradient, cost the seed's
+ * BiLSTM about as much time as its recurrent layers. Everything else (config, weights, merge modes,
+ * states, non-fused layers) is tfjs' own; registered under the standard class name 'Bidirectional'.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Bidirectional, BidirectionalLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/wrappers';
+import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
+import type { InputOrderSequence } from './layers';
+
+const FAST = Symbol.for('rnnlab.fastBidirectional');
+type Registered = [unknown, unknown];
+
+function standardBidirectional(): typeof Bidirectional {
+  let cls = (tf.serialization.SerializationMap.getMap().classNameMap['Bidirectional'] as Registered)[0] as Record<symbol, unknown>;
+  while (cls[FAST] === true) {
+    cls = Object.getPrototypeOf(cls) as Record<symbol, unknown>;
+  }
+  return cls as unknown as typeof Bidirectional;
+}
+
+const StandardBidirectional = standardBidirectional();
+
+/** The fields of tfjs' Bidirectional this wrapper reads (declared private there). */
+interface BidirectionalFields {
+  forwardLayer: tf.layers.Layer;
+  backwardLayer: tf.layers.Layer & Partial<InputOrderSequence>;
+  returnSequences: boolean;
+  returnState: boolean;
+  mergeMode: 'sum' | 'mul' | 'concat' | 'ave' | null | undefined;
+}
+
+const MERGE: Record<'sum' | 'mul' | 'concat' | 'ave', (a: tf.Tensor, b: tf.Tensor) => tf.Tensor> = {
+  concat: (a, b) => tf.concat([a, b], -1),
+  sum: (a, b) => tf.add(a, b),
+  ave: (a, b) => tf.mul(0.5, tf.add(a, b)),
+  mul: (a, b) => tf.mul(a, b),
+};
+
+/** `tf.layers.bidirectional` that skips the sequence reversal around fused layers (see the module comment). */
+export class FastBidirectional extends StandardBidirectional {
+  static readonly [FAST] = true;
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
+    const f = this as unknown as BidirectionalFields;
+    const plain =
+      f.returnSequences &&
+      !f.returnState &&
+      f.mergeMode != null &&
+      (kwargs == null || kwargs['initialState'] == null) &&
+      typeof f.backwardLayer.callInInputOrder === 'function';
+    const backward = plain ? (f.backwardLayer as InputOrderSequence).callInInputOrder(inputs, kwargs) : null;
+    if (backward !== null) {
+      const merged = tf.tidy(() => MERGE[f.mergeMode as keyof typeof MERGE](f.forwardLayer.call(inputs, kwargs) as tf.Tensor, backward));
+      backward.dispose();
+      return merged;
+    }
+    return super.call(inputs, kwargs);
+  }
+}
+tf.serialization.registerClass(FastBidirectional as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+
+/** tfjs' own Bidirectional, for `rnnImplementation: 'layers'`. */
+export const STANDARD_BIDIRECTIONAL = StandardBidirectional;
+
+/** Creates a Bidirectional wrapper; arguments as `tf.layers.bidirectional`. */
+export function fastBidirectional(args: BidirectionalLayerArgs): FastBidirectional {
+  return new FastBidirectional(args);
+}
