@@ -108,6 +108,19 @@ function build() {
   mustRun(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'kernel']);
 }
 
+/**
+ * Builds the native kernel of the fused recurrent layers (kernel/native, g++). Without a compiler
+ * rnnlab still works, on the slower tfjs-op kernel; the build script says so.
+ */
+function buildNative() {
+  mustRun(process.execPath, [path.join(ROOT, 'kernel', 'native', 'build.mjs')]);
+}
+
+/** True where g++ runs: there the native kernel must build, and its tests must run. */
+function hasCompiler() {
+  return spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 function installKernel() {
   mustRun(process.execPath, [path.join(ROOT, 'kernel', 'bin', 'rnnlab-kernel.js'), 'install', '--prefix', VENV]);
 }
@@ -160,6 +173,7 @@ function setup() {
   installNpmPackages();
   setupVenv();
   build();
+  buildNative();
   installKernel();
   buildExtension();
 }
@@ -232,6 +246,30 @@ function uiTests() {
   );
 }
 
+/**
+ * The opt-in native TensorFlow backend: tfjs-node's binding built against the tensorflow-cpu wheel
+ * (scripts/tensorflow-cpu.mjs), in a test-only folder so that the other suites keep the default
+ * backend, then its tests.
+ */
+function tensorflowBackendTests() {
+  const env = { RNNLAB_TFJS_NODE_DIR: path.join(ROOT, '.rnnlab', 'tfjs-node-test'), RNNLAB_REQUIRE_TENSORFLOW: '1' };
+  const script = path.join(ROOT, 'scripts', 'tensorflow-cpu.mjs');
+  for (const step of ['venv', 'tfjs-node']) {
+    log(`native TensorFlow backend: node scripts/tensorflow-cpu.mjs ${step}`);
+    if (run(process.execPath, [script, step], { env: { ...process.env, ...env } }) !== 0) {
+      log(`native TensorFlow backend: '${step}' failed`);
+      return { passed: 0, failed: 1 };
+    }
+  }
+  return runSuite(
+    'native TensorFlow backend tests (tfjs-node on the tensorflow-cpu wheel)',
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=tap', 'kernel/src/backend/tensorflow-native.spec.ts'],
+    parseNodeTest,
+    env,
+  );
+}
+
 function test(extraArgs) {
   setup();
   const totals = { passed: 0, failed: 0 };
@@ -250,8 +288,18 @@ function test(extraArgs) {
     runSuite(
       'unit tests (node --test)',
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=tap', ...specFiles(path.join(ROOT, 'kernel', 'src'))],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=tap',
+        ...specFiles(path.join(ROOT, 'kernel', 'src')),
+        // The native kernel against a float64 reference (needs the addon, so only where it was built).
+        ...(hasCompiler() ? ['kernel/native/check.mjs'] : []),
+      ],
       parseNodeTest,
+      // With a compiler the native kernel was built by setup: its parity tests must run, not skip.
+      hasCompiler() ? { RNNLAB_REQUIRE_NATIVE: '1' } : {},
     ),
   );
   add(
@@ -278,6 +326,7 @@ function test(extraArgs) {
       { RNNLAB_QUICK: '1' },
     ),
   );
+  add(tensorflowBackendTests());
   add(uiTests());
   process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed\n`);
   process.exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;

@@ -2,6 +2,9 @@
  * Chooses the fastest TensorFlow.js backend this process can run: tfjs-node-gpu, then tfjs-node,
  * then WebAssembly (the zero-install default), then the plain-JS cpu backend.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, oneOf } from '../errors';
 
@@ -43,6 +46,42 @@ function requirePackage(name: string): void {
   require(name);
 }
 
+/** True when `error` says that `name` itself, not one of its dependencies, cannot be found. */
+function isMissing(error: unknown, name: string): boolean {
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
+  return code === 'MODULE_NOT_FOUND' && String(message).includes(`'${name}'`);
+}
+
+/**
+ * Where `node scripts/tensorflow-cpu.mjs tfjs-node` puts `@tensorflow/tfjs-node` with a binding built
+ * against the `tensorflow-cpu` wheel: `$RNNLAB_TFJS_NODE_DIR`, else `.rnnlab/tfjs-node` in the rnnlab
+ * repository (this file is in `kernel/src/backend` or `kernel/dist/backend`).
+ */
+export function privateTfjsNodeDir(): string {
+  const inRepository = path.join(__dirname, '..', '..', '..', '.rnnlab', 'tfjs-node');
+  return path.resolve(process.env.RNNLAB_TFJS_NODE_DIR || inRepository);
+}
+
+/**
+ * Loads `@tensorflow/tfjs-node` where Node finds it, else from {@link privateTfjsNodeDir}. The script
+ * links that copy's `@tensorflow/tfjs` to rnnlab's, so its backend registers into rnnlab's engine.
+ */
+function loadTfjsNode(): void {
+  try {
+    requirePackage('@tensorflow/tfjs-node');
+    return;
+  } catch (error) {
+    if (!isMissing(error, '@tensorflow/tfjs-node')) {
+      throw error;
+    }
+  }
+  const dir = privateTfjsNodeDir();
+  if (!fs.existsSync(path.join(dir, 'node_modules', '@tensorflow', 'tfjs-node', 'package.json'))) {
+    throw new Error('not installed — run node scripts/tensorflow-cpu.mjs tfjs-node');
+  }
+  createRequire(path.join(dir, 'package.json'))('@tensorflow/tfjs-node');
+}
+
 const CANDIDATES: Record<BackendName, Candidate> = {
   'tensorflow-gpu': {
     name: 'tensorflow-gpu',
@@ -54,7 +93,7 @@ const CANDIDATES: Record<BackendName, Candidate> = {
     name: 'tensorflow',
     package: '@tensorflow/tfjs-node',
     tfjsName: 'tensorflow',
-    load: () => requirePackage('@tensorflow/tfjs-node'),
+    load: loadTfjsNode,
   },
   wasm: {
     name: 'wasm',
