@@ -4,7 +4,7 @@
  * is that run's.
  *
  * Run: npx tsx bench/rnn/train-speed.ts [--epochs N] [--quick] [--variants LSTM,GRU,RNN,BiLSTM]
- *                                       [--with-layers] [--layers-epochs N] [--python PATH] [--json FILE]
+ *                                       [--with-layers] [--layers-epochs N] [--tensorflow] [--python PATH] [--json FILE]
  *
  * - Model: buildRnnProgressive({ inputShape: [100, 10], initialUnits: 128, numLayers: 3, cellType,
  *   dropoutRate: 0.3, bidirectional }) + compileRnn(model) (Adam 0.001, binary cross-entropy, accuracy);
@@ -13,7 +13,8 @@
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
- *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default).
+ *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
+ *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
  * - --quick: tiny shapes (64 x 20 x 4, 16 units, batch 16) and 2 epochs: a smoke test.
  */
 import { spawn } from 'node:child_process';
@@ -215,9 +216,9 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
 // ---------------------------------------------------------------------------------------------
 // Parent: spawn the runs, gather, print.
 
-function runChild(command: string, args: string[]): Promise<RunResult> {
+function runChild(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -317,6 +318,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
   const withLayers = argv.includes('--with-layers');
+  const withTensorflow = argv.includes('--tensorflow');
   const epochs = positiveInt('--epochs', argValue(argv, '--epochs'), quick ? 2 : 3);
   const layersEpochs = positiveInt('--layers-epochs', argValue(argv, '--layers-epochs'), Math.min(epochs, 2));
   const variants = (argValue(argv, '--variants') ?? 'LSTM,GRU,RNN,BiLSTM').split(',').map((v) => v.trim()).filter(Boolean);
@@ -382,9 +384,17 @@ async function main(): Promise<void> {
       progress(row);
     }
     const implementations: Implementation[] = withLayers ? ['fused', 'layers'] : ['fused'];
-    for (const implementation of implementations) {
+    // --tensorflow: the same rnnlab runs again on the native TensorFlow backend (tfjs-node built on
+    // the tensorflow-cpu wheel by scripts/tensorflow-cpu.mjs; RNNLAB_TFJS_NODE_DIR says where).
+    // With --tensorflow, the default rows pin wasm: the zero-install default (a tfjs-node build would
+    // otherwise be chosen automatically).
+    const runs = implementations.flatMap((implementation) => [
+      { implementation, env: (withTensorflow ? { RNNLAB_BACKEND: 'wasm' } : {}) as Record<string, string> },
+      ...(withTensorflow ? [{ implementation, env: { RNNLAB_BACKEND: 'tensorflow' } }] : []),
+    ]);
+    for (const { implementation, env: runEnv } of runs) {
       const spec: ChildSpec = { variant, implementation, shape: implementation === 'layers' ? { ...shape, epochs: layersEpochs } : shape };
-      const result = await runChild(process.execPath, [tsxCli, __filename, '--child', JSON.stringify(spec)]);
+      const result = await runChild(process.execPath, [tsxCli, __filename, '--child', JSON.stringify(spec)], runEnv);
       let label = `rnnlab ${implementation}`;
       if (result.ok) {
         const i = result.info;
