@@ -14,20 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dropout, DropoutLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/core';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
 import { loadNativeAddon } from '../native-addon';
-
-type DropoutClass = typeof Dropout;
-type Registered = [unknown, unknown];
-
-const FAST = Symbol.for('rnnlab.fastDropout');
-
-/** tfjs' own Dropout class, even after this module registered its subclass under the same name. */
-function standardDropout(): DropoutClass {
-  let cls = (tf.serialization.SerializationMap.getMap().classNameMap['Dropout'] as Registered)[0] as Record<symbol, unknown>;
-  while (cls[FAST] === true) {
-    cls = Object.getPrototypeOf(cls) as Record<symbol, unknown>;
-  }
-  return cls as unknown as DropoutClass;
-}
+import { RNNLAB_SUBCLASS, standardClass } from './registry';
 
 /** A 32-bit seed mixed from two numbers (splitmix32 finaliser). */
 function mixSeed(a: number, b: number): number {
@@ -70,11 +57,11 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 4294967296) >>> 0;
 }
 
-const StandardDropout = standardDropout();
+const StandardDropout = standardClass<typeof Dropout>('Dropout');
 
 /** Keras `Dropout` with a fast mask (see the module comment). */
 export class FastDropout extends StandardDropout {
-  static readonly [FAST] = true;
+  static readonly [RNNLAB_SUBCLASS] = true;
   private calls = 0;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {

@@ -4,3 +4,4 @@ export type { GRUCellArgs, GRULayerArgs, InitializerSpec, RecurrentActivation } 
 export { Orthogonal, orthogonal, orthonormalizeColumns } from './orthogonal';
 export type { OrthogonalArgs } from './orthogonal';
 export { FastDropout, fastDropout, keepMask, randomSeed, STANDARD_DROPOUT } from './dropout';
+export { RNNLAB_SUBCLASS, standardClass } from './registry';

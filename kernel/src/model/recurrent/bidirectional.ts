@@ -8,20 +8,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Bidirectional, BidirectionalLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/wrappers';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
+import { RNNLAB_SUBCLASS, standardClass } from '../layers';
 import type { InputOrderSequence } from './layers';
 
-const FAST = Symbol.for('rnnlab.fastBidirectional');
-type Registered = [unknown, unknown];
-
-function standardBidirectional(): typeof Bidirectional {
-  let cls = (tf.serialization.SerializationMap.getMap().classNameMap['Bidirectional'] as Registered)[0] as Record<symbol, unknown>;
-  while (cls[FAST] === true) {
-    cls = Object.getPrototypeOf(cls) as Record<symbol, unknown>;
-  }
-  return cls as unknown as typeof Bidirectional;
-}
-
-const StandardBidirectional = standardBidirectional();
+const StandardBidirectional = standardClass<typeof Bidirectional>('Bidirectional');
 
 /** The fields of tfjs' Bidirectional this wrapper reads (declared private there). */
 interface BidirectionalFields {
@@ -41,7 +31,7 @@ const MERGE: Record<'sum' | 'mul' | 'concat' | 'ave', (a: tf.Tensor, b: tf.Tenso
 
 /** `tf.layers.bidirectional` that skips the sequence reversal around fused layers (see the module comment). */
 export class FastBidirectional extends StandardBidirectional {
-  static readonly [FAST] = true;
+  static readonly [RNNLAB_SUBCLASS] = true;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const f = this as unknown as BidirectionalFields;

@@ -21,24 +21,11 @@ import type {
   SimpleRNNLayerArgs,
 } from '@tensorflow/tfjs-layers/dist/layers/recurrent';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { GRU, type GRUCell, type GRULayerArgs, keepMask, randomSeed } from '../layers';
+import { GRU, type GRUCell, type GRULayerArgs, keepMask, randomSeed, RNNLAB_SUBCLASS, standardClass } from '../layers';
 import { type CellKind, type FusedActivation, isFusedActivation } from './cells';
 import { recurrentSequence } from './sequence-op';
 
-const FUSED = Symbol.for('rnnlab.fused');
 type Registered = [tf.serialization.SerializableConstructor<tf.serialization.Serializable>, unknown];
-
-/** The standard class registered under `name`, even when rnnlab's fused one replaced it. */
-function standardClass<T>(name: string): T {
-  let cls = (tf.serialization.SerializationMap.getMap().classNameMap[name] as Registered)[0] as unknown as Record<
-    symbol,
-    unknown
-  >;
-  while (cls[FUSED] === true) {
-    cls = Object.getPrototypeOf(cls) as Record<symbol, unknown>;
-  }
-  return cls as unknown as T;
-}
 
 const StandardLSTM = standardClass<typeof TfjsLSTM>('LSTM');
 const StandardSimpleRNN = standardClass<typeof TfjsSimpleRNN>('SimpleRNN');
@@ -187,7 +174,7 @@ function inInputOrder(
 
 /** tfjs' `LSTM` with the sequence fused into one op (see the module comment). */
 export class FusedLSTM extends StandardLSTM {
-  static readonly [FUSED] = true;
+  static readonly [RNNLAB_SUBCLASS] = true;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const cell = lstmCell(this.cell as LSTMCell);
@@ -201,7 +188,7 @@ export class FusedLSTM extends StandardLSTM {
 
 /** tfjs' `SimpleRNN` with the sequence fused into one op (see the module comment). */
 export class FusedSimpleRNN extends StandardSimpleRNN {
-  static readonly [FUSED] = true;
+  static readonly [RNNLAB_SUBCLASS] = true;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const cell = simpleCell(this.cell as SimpleRNNCell);
@@ -217,7 +204,7 @@ export class FusedSimpleRNN extends StandardSimpleRNN {
 
 /** rnnlab's Keras 3 `GRU` (reset_after) with the sequence fused into one op (see the module comment). */
 export class FusedGRU extends GRU {
-  static readonly [FUSED] = true;
+  static readonly [RNNLAB_SUBCLASS] = true;
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const cell = gruCell(this.cell as GRUCell);
