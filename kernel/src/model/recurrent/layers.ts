@@ -8,7 +8,8 @@
  * and `tf.layers.bidirectional` works. They are registered under the standard class names, so models
  * loaded (and Bidirectional's backward copies made) in a process that imported rnnlab are fused too.
  * A call the fused op does not cover (stateful, returnState, masks, initial states, other activations,
- * GRU without resetAfter) runs the standard step-by-step code.
+ * GRU without resetAfter) runs the standard step-by-step code, and so does every call on a CPU
+ * backend where the native kernel is not built (see select.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
@@ -24,6 +25,7 @@ import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
 import { GRU, type GRUCell, type GRULayerArgs, keepMask, randomSeed, RNNLAB_SUBCLASS, standardClass } from '../layers';
 import { type CellKind, type FusedActivation, isFusedActivation } from './cells';
 import { recurrentSequence } from './sequence-op';
+import { rnnKernelInfo } from './select';
 
 type Registered = [tf.serialization.SerializableConstructor<tf.serialization.Serializable>, unknown];
 
@@ -57,6 +59,7 @@ function singleInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | null {
 /** Whether the fused op covers this call; otherwise the standard step-by-step code runs. */
 function fusable(layer: RecurrentLayer, cell: FusableCell, inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): boolean {
   return (
+    rnnKernelInfo().kernel !== 'layers' &&
     !layer.stateful &&
     !layer.returnState &&
     (kwargs == null || (kwargs['mask'] == null && kwargs['initialState'] == null)) &&

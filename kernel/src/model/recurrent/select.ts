@@ -1,14 +1,16 @@
 /**
  * Which kernel runs the fused recurrent layers: the native CPU kernel when it is built and the
- * tensors live on the CPU (the cpu, wasm and tensorflow backends), otherwise the tfjs-op kernel,
- * which runs on every backend. `setRnnKernel` or `RNNLAB_RNN_KERNEL` can force either.
+ * tensors live on the CPU (the cpu, wasm and tensorflow backends); on other (GPU) backends the
+ * tfjs-op kernel; and on CPU backends without the native kernel tfjs' own step-by-step code, which
+ * measured a little faster there than the tfjs-op kernel (bench/rnn/kernel-choice.ts).
+ * `setRnnKernel` or `RNNLAB_RNN_KERNEL` can force 'native' or 'tfjs'.
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, oneOf } from '../../errors';
 import { loadNativeAddon } from '../native-addon';
 
-/** The kernels of rnnlab's fused recurrent layers. */
-export type RnnKernelName = 'native' | 'tfjs';
+/** What computes rnnlab's fused recurrent layers: a fused kernel, or tfjs' step-by-step layer code. */
+export type RnnKernelName = 'native' | 'tfjs' | 'layers';
 const CHOICES = ['auto', 'native', 'tfjs'] as const;
 export type RnnKernelChoice = (typeof CHOICES)[number];
 
@@ -83,18 +85,18 @@ export function rnnKernelInfo(): RnnKernelInfo {
   if (choice === 'tfjs') {
     kernel = 'tfjs';
     reason = 'forced';
-  } else if (addon === null) {
-    if (choice === 'native') {
+  } else if (choice === 'native') {
+    if (addon === null) {
       throw new InvalidArgumentError('RNNLAB_RNN_KERNEL', `'native' is not available here: ${error}`, choice);
     }
-    kernel = 'tfjs';
-    reason = `native kernel ${error}`;
-  } else if (choice === 'native') {
     kernel = 'native';
     reason = 'forced';
   } else if (!CPU_BACKENDS.has(backend)) {
     kernel = 'tfjs';
     reason = `backend '${backend}' keeps tensors off the CPU`;
+  } else if (addon === null) {
+    kernel = 'layers';
+    reason = `native kernel ${error}; on backend '${backend}' tfjs' step-by-step code is faster than the tfjs-op kernel`;
   } else {
     kernel = 'native';
     reason = `backend '${backend}'`;

@@ -129,6 +129,8 @@ function tfjsOp(spec: SequenceSpec, masks: Pick<SequenceTensors, 'inputMask' | '
 export function recurrentSequence(spec: SequenceSpec, t: SequenceTensors): tf.Tensor {
   const info = rnnKernelInfo();
   const inputs = [t.x, t.kernel, t.recurrentKernel, ...(t.bias ? [t.bias] : [])];
+  // 'layers' (no native kernel on a CPU backend) only tells the layers to run tfjs' own code; called
+  // directly, the op then runs on tfjs ops.
   const op = info.kernel === 'native' ? nativeOp(spec, t, info.threads) : tfjsOp(spec, t);
   return op(...inputs);
 }
