@@ -184,7 +184,8 @@ export function tfjsSequenceForward(spec: SequenceSpec, t: SequenceTensors): Tfj
     projected = tf.add(projected, inputBias);
   }
   // Time-major first: unstacking the leading axis gives contiguous slices (axis 1 is slow on wasm).
-  const steps = tf.unstack(tf.transpose(projected, [1, 0, 2]), 0);
+  // A copy before reversing: tfjs may still refer to the array unstack returned.
+  const steps = [...tf.unstack(tf.transpose(projected, [1, 0, 2]), 0)];
   if (spec.goBackwards) {
     steps.reverse();
   }
