@@ -82,7 +82,8 @@ const tiny = compileRnn(
   buildRnnProgressive({ inputShape: [steps, feats], initialUnits: 16, numLayers: 2, cellType: "GRU", dropoutRate: 0.1, seed: 42 }),
   { optimizer: "adam", learningRate: 0.01 },
 );`;
-const TRAIN_FIT = `await fitLive(tiny, xTrain, yTrain, { epochs: 12, batchSize: 32, validationSplit: 0.25 });`;
+// Long enough to watch it run: with rnnlab's fused layers an epoch of this model takes well under 0.1 s.
+const TRAIN_FIT = `await fitLive(tiny, xTrain, yTrain, { epochs: 60, batchSize: 32, validationSplit: 0.25 });`;
 
 const SEARCH_SETUP = `import { buildRnnProgressive, compileRnn, KerasClassifier, GridSearchCV, display } from "rnnlab";
 import * as tf from "@tensorflow/tfjs";
@@ -98,7 +99,8 @@ const clf = new KerasClassifier({ buildFn: createModel, verbose: 0 });`;
 const SEARCH_GRID = `const grid = new GridSearchCV({ estimator: clf, paramGrid: { cellType: ["LSTM", "GRU"], initialUnits: [4, 8], epochs: [3], batchSize: [20] }, cv: 2, randomState: 0 });
 await grid.fit(X_train, y_train);
 console.log("Best Parameters:", JSON.stringify(grid.bestParams));`;
-const SEARCH_SLOW = `const slow = new GridSearchCV({ estimator: clf, paramGrid: { initialUnits: [2, 3, 4, 5, 6, 7, 8, 9], numLayers: [1], epochs: [40] }, cv: 2 });
+// Slow enough that Stop lands while candidates remain (a fused-layer epoch of this model is a few ms).
+const SEARCH_SLOW = `const slow = new GridSearchCV({ estimator: clf, paramGrid: { initialUnits: [2, 3, 4, 5, 6, 7, 8, 9], numLayers: [1], epochs: [400] }, cv: 2 });
 await slow.fit(X_train, y_train);
 console.log(JSON.stringify({ status: slow.state.status, done: slow.cvResults?.params.length ?? 0 }));`;
 const MALFORMED = `display({ "application/vnd.rnnlab.study.v1+json": { version: 2, id: "x" }, "text/plain": "malformed" });`;
@@ -119,7 +121,7 @@ test('a fitLive run grows its curves live and ends finished', async ({ page, tmp
   const epochs = seen.map((text) => Number(/epoch (\d+)/.exec(text)?.[1] ?? -1));
   expect(new Set(epochs).size, `progress seen: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
   expect([...epochs].sort((a, b) => a - b)).toEqual(epochs);
-  await expect(view.locator('.rnnlab-progress-text')).toHaveText('epoch 12 / 12');
+  await expect(view.locator('.rnnlab-progress-text')).toHaveText('epoch 60 / 60');
   // loss and acc subplots, train and validation curves
   await expect(view.locator('.rnnlab-plot .scatterlayer .trace')).toHaveCount(4);
   await view.locator('.rnnlab-toolbar button', { hasText: 'log scale' }).click();
