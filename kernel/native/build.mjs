@@ -7,7 +7,7 @@
 // is newer than every source (prints "up to date").
 // Node headers: env NODE_INCLUDE_DIR, else <node prefix>/include/node.
 // If the compiler is missing or the build fails, a one-line warning goes to
-// stderr (rnnlab then uses the tfjs-op fallback) and the exit code is 0,
+// stderr (rnnlab then runs its recurrent layers without it) and the exit code is 0,
 // unless --strict is given (exit 1).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
@@ -32,7 +32,7 @@ const CXXFLAGS = ['-O3', '-march=native', '-std=c++17', '-fPIC', '-pthread', '-f
 const LDFLAGS = ['-shared', '-pthread', ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
 
 function fail(msg) {
-  process.stderr.write(`rnnlab-native: WARNING: ${msg} — rnnlab will use the tfjs-op fallback.\n`);
+  process.stderr.write(`rnnlab-native: WARNING: ${msg} — rnnlab will run its recurrent layers without it (slower).\n`);
   process.exit(strict ? 1 : 0);
 }
 
