@@ -5,7 +5,7 @@
  *
  * Run: npx tsx bench/search/trials-per-hour.ts [--quick] [--jobs 1,2] [--rnn-implementation fused|layers]
  *
- * - Candidates: cellType LSTM/GRU, initialUnits 32–64, numLayers 2–3, dropoutRate 0.2–0.4; 4 epochs (--quick: 2),
+ * - Candidates: cellType LSTM/GRU, initialUnits 32–64, numLayers 2–3, dropoutRate 0.2–0.4; 10 epochs as in the seed's searches (--quick: 2),
  *   batch 32; 8 candidates x cv 3 on 384 sequences of 100 x 10, the seed's shape (--quick: 4 x cv 2 on 64 of 20 x 10).
  * - rnnImplementation goes to buildRnnProgressive (default 'fused': rnnlab's recurrent layers, kernel
  *   from RNNLAB_RNN_KERNEL); an rnnlab without that option builds tf.layers, and the header says so.
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const features = 10;
   const nIter = quick ? 4 : 8;
   const cv = quick ? 2 : 3;
-  const epochs = quick ? 2 : 4;
+  const epochs = quick ? 2 : 10;
   const x = tf.randomNormal([n, timesteps, features], 0, 1, 'float32', 1);
   const y = Array.from(x.slice([0, 0, 0], [n, timesteps, 1]).sum([1, 2]).dataSync()).map((s) => (s > 0 ? 1 : 0));
   const paramDistributions = {
