@@ -117,3 +117,46 @@ describe('fused layers in models', () => {
     assert.deepEqual(out[0].shape, [2, 3]);
   });
 });
+
+describe("rnnlab's Bidirectional around fused layers", () => {
+  before(async () => {
+    await tf.setBackend('cpu');
+  });
+  for (const mergeMode of ['concat', 'sum', 'ave', 'mul'] as const) {
+    it(`merge mode '${mergeMode}': same outputs and weight gradients as tfjs' Bidirectional around tf.layers`, () => {
+      const make = (fast: boolean) => {
+        const m = tf.sequential();
+        const inner = fast
+          ? fusedLSTM({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid' })
+          : new STANDARD_RECURRENT.LSTM({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid' });
+        const args = { layer: inner as never, mergeMode, inputShape: [5, 3] };
+        m.add(fast ? fastBidirectional(args) : withStandardRecurrentClasses(() => tf.layers.bidirectional(args)));
+        m.add(tf.layers.dense({ units: 1 }));
+        return m;
+      };
+      const fast = make(true);
+      const standard = make(false);
+      standard.setWeights(fast.getWeights());
+      // The fast path really runs: the backward layer is fused and hands over its sequence in input order.
+      const backward = (fast.layers[0] as unknown as { backwardLayer: FusedLSTM }).backwardLayer;
+      assert.ok(backward instanceof FusedLSTM);
+      let inputOrderCalls = 0;
+      const original = backward.callInInputOrder.bind(backward);
+      backward.callInInputOrder = (inputs, kwargs) => {
+        inputOrderCalls += 1;
+        return original(inputs, kwargs);
+      };
+      const x = tf.randomNormal([3, 5, 3], 0, 1, 'float32', 8);
+      const y = tf.randomNormal([3, 5, 1], 0, 1, 'float32', 9);
+      const loss = (m: tf.Sequential) => () => tf.losses.meanSquaredError(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
+      const a = tf.variableGrads(loss(fast), fast.trainableWeights.map((w) => w.read() as tf.Variable));
+      const b = tf.variableGrads(loss(standard), standard.trainableWeights.map((w) => w.read() as tf.Variable));
+      assert.ok(relativeError(a.value, b.value) <= 1e-4);
+      assert.ok(inputOrderCalls > 0, 'the fused backward layer was asked for input order');
+      fast.trainableWeights.forEach((w, i) => {
+        const err = relativeError(a.grads[(w.read() as tf.Variable).name], b.grads[(standard.trainableWeights[i].read() as tf.Variable).name]);
+        assert.ok(err <= 1e-4, `gradient of ${w.name}: relative error ${err}`);
+      });
+    });
+  }
+});
