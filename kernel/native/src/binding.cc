@@ -13,6 +13,7 @@
 #include <node_api.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <new>
 #include <string>
@@ -344,8 +345,13 @@ napi_value KeepMask(napi_env env, napi_callback_info info) {
     check(env, napi_get_value_double(env, argv[2], &seed));
     if (!(rate > 0 && rate < 1)) throw_range(env, "rate must be in (0, 1)");
     const float scale = (float)(1.0 / (1.0 - rate));
+    const double keep = std::floor((1.0 - rate) * 4294967296.0);
+    if (keep >= 4294967296.0) {  // rate below 2^-32: every value is kept (as in JS)
+      for (size_t i = 0; i < n; ++i) out[i] = scale;
+      return argv[0];
+    }
     // Compared as signed after flipping the top bit: AVX2 has no unsigned 32-bit compare.
-    const int32_t threshold = (int32_t)((uint32_t)((1.0 - rate) * 4294967296.0) ^ 0x80000000u);
+    const int32_t threshold = (int32_t)((uint32_t)keep ^ 0x80000000u);
     const uint32_t s = (uint32_t)(uint64_t)seed;
     for (size_t i = 0; i < n; ++i) {
       uint32_t z = s ^ ((uint32_t)i * 0x9e3779b9u);

@@ -83,4 +83,32 @@ describe('native TensorFlow backend (tensorflow-cpu wheel)', () => {
     const updated = model.getWeights().map((w) => w.dataSync());
     assert.ok(updated.every((w, i) => w.some((v, j) => v !== before[i][j])), 'every weight changed');
   });
+
+  it("trains rnnlab's fused layers with the native kernel: gradients equal the tfjs-op kernel's (equal sizes, Bidirectional)", { skip }, async () => {
+    // Regression: tfjs-node keeps the array a tensor is made from until first use, so reusing the
+    // kernel's output buffers there corrupted the gradients of stacked layers of equal sizes.
+    await setBackend('tensorflow');
+    const { buildRnnProgressive, setRnnKernel } = await import('../model');
+    const x = tf.randomNormal([6, 5, 4], 0, 1, 'float32', 3);
+    const y = tf.randomNormal([6, 1], 0, 1, 'float32', 4);
+    const gradients = (kernel: 'native' | 'tfjs') => {
+      setRnnKernel(kernel);
+      const model = buildRnnProgressive({ inputShape: [5, 4], initialUnits: 4, hiddenSizing: 'fixed', numLayers: 3, bidirectional: true, dropoutRate: 0, seed: 1, outputActivation: 'linear' });
+      const loss = () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
+      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const { grads } = tf.variableGrads(loss, variables);
+      return variables.map((v) => grads[v.name].dataSync());
+    };
+    try {
+      const native = gradients('native');
+      const reference = gradients('tfjs');
+      native.forEach((g, i) => {
+        const scale = Math.max(...reference[i].map(Math.abs), 1e-12);
+        const diff = Math.max(...g.map((v, j) => Math.abs(v - reference[i][j])));
+        assert.ok(diff / scale <= 1e-4, `weight ${i}: relative difference ${diff / scale}`);
+      });
+    } finally {
+      setRnnKernel('auto');
+    }
+  });
 });

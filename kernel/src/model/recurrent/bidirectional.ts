@@ -40,7 +40,10 @@ export class FastBidirectional extends StandardBidirectional {
       !f.returnState &&
       f.mergeMode != null &&
       (kwargs == null || kwargs['initialState'] == null) &&
-      typeof f.backwardLayer.callInInputOrder === 'function';
+      typeof f.backwardLayer.callInInputOrder === 'function' &&
+      // The usual case: the backward copy goes backwards (a wrapped goBackwards layer makes it go forwards,
+      // and tfjs reverses its output all the same).
+      (f.backwardLayer as { goBackwards?: boolean }).goBackwards === true;
     const backward = plain ? (f.backwardLayer as InputOrderSequence).callInInputOrder(inputs, kwargs) : null;
     if (backward !== null) {
       const merged = tf.tidy(() => MERGE[f.mergeMode as keyof typeof MERGE](f.forwardLayer.call(inputs, kwargs) as tf.Tensor, backward));

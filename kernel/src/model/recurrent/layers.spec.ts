@@ -160,3 +160,24 @@ describe("rnnlab's Bidirectional around fused layers", () => {
     });
   }
 });
+
+describe('Bidirectional around a goBackwards layer', () => {
+  it("keeps tfjs' output (the backward copy then goes forwards, and the wrapper reverses it)", async () => {
+    await tf.setBackend('cpu');
+    const build = (fast: boolean) => {
+      const inner = fast
+        ? fusedLSTM({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' } as never)
+        : new STANDARD_RECURRENT.LSTM({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' });
+      const args = { layer: inner as never, inputShape: [4, 2] };
+      const m = tf.sequential();
+      m.add(fast ? fastBidirectional(args) : withStandardRecurrentClasses(() => tf.layers.bidirectional(args)));
+      return m;
+    };
+    const fast = build(true);
+    const standard = build(false);
+    standard.setWeights(fast.getWeights());
+    const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 5);
+    assert.ok(relativeError(fast.predict(x) as tf.Tensor, standard.predict(x) as tf.Tensor) <= 1e-5);
+  });
+});
+

@@ -48,8 +48,9 @@ function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...
   if (addon === null) {
     throw new Error('rnnlab native kernel is not loaded');
   }
-  // The cpu backend keeps the very array a tensor is made from; the others copy it, so theirs can be reused.
-  const copies = tf.getBackend() !== 'cpu';
+  // Only wasm copies the array a tensor is made from at once; cpu keeps it, and tensorflow (tfjs-node)
+  // keeps it until the tensor's first use. Only on wasm can h and dx come from (and go back to) the pool.
+  const copies = tf.getBackend() === 'wasm';
   const { batch: B, timesteps: T, features: D, units: H } = spec;
   return tf.customGrad(((...args: (tf.Tensor | GradSave)[]) => {
     void args;
