@@ -224,6 +224,7 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   void galata;
 });
 
+// 800 epochs: with the fused layers a trial then lasts seconds, so Prune reaches a trial still running.
 const STUDY_SETUP = `import { buildRnnProgressive, compileRnn, createStudy, pruningCallback, NopPruner, RandomSampler, type Trial } from "rnnlab";
 import * as tf from "@tensorflow/tfjs";
 const xs = tf.randomNormal([64, 6, 2], 0, 1, "float32", 1);
@@ -231,7 +232,7 @@ const ys = tf.randomUniform([64, 1], 0, 1, "float32", 2).round();
 async function objective(trial: Trial) {
   const model = compileRnn(buildRnnProgressive({ inputShape: [6, 2], initialUnits: trial.suggestInt("initialUnits", 2, 8), numLayers: 1 }),
                            { learningRate: trial.suggestFloat("learningRate", 1e-3, 1e-1, { log: true }) });
-  const h = await model.fit(xs, ys, { epochs: 80, batchSize: 16, validationSplit: 0.25, verbose: 0, callbacks: [pruningCallback(trial, { monitor: "val_loss" })] });
+  const h = await model.fit(xs, ys, { epochs: 800, batchSize: 16, validationSplit: 0.25, verbose: 0, callbacks: [pruningCallback(trial, { monitor: "val_loss" })] });
   const loss = h.history.val_loss as number[];
   return loss[loss.length - 1];
 }`;
