@@ -119,6 +119,16 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
  */
 export function buildRnnProgressive(options: RnnProgressiveOptions): tf.Sequential {
   const o = resolveRnnOptions(options);
+  // Building runs the weight initialisers; some of tfjs' (the LSTM's unit-forget-bias one) leave their
+  // intermediate tensors behind. The weights are variables, which tidy keeps.
+  let model: tf.Sequential | undefined;
+  tf.tidy(() => {
+    model = buildLayers(o);
+  });
+  return model as tf.Sequential;
+}
+
+function buildLayers(o: ResolvedRnnOptions): tf.Sequential {
   const model = tf.sequential({ name: o.name });
   o.units.forEach((_units, index) => {
     model.add(recurrentBlock(o, index));

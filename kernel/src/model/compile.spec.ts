@@ -61,3 +61,59 @@ describe('compileRnn', () => {
     });
   }
 });
+
+describe('memory of compiled models', () => {
+  before(async () => {
+    await ready();
+  });
+
+  const x = () => tf.ones([4, 4, 2]);
+  const y = () => tf.tensor2d([[0], [1], [0], [1]]);
+
+  for (const cellType of ['LSTM', 'GRU', 'RNN'] as const) {
+    for (const rnnImplementation of ['fused', 'layers'] as const) {
+      it(`frees every tensor of a built, compiled and trained ${cellType} (${rnnImplementation}) on dispose`, async () => {
+        const xs = x();
+        const ys = y();
+        const baseline = tf.memory().numTensors;
+        const model = buildRnnProgressive({
+          inputShape: [4, 2],
+          initialUnits: 4,
+          numLayers: 2,
+          cellType,
+          rnnImplementation,
+          bidirectional: cellType === 'LSTM',
+        });
+        // After building, only the weights exist: no initialiser leaves tensors behind.
+        assert.equal(tf.memory().numTensors - baseline, model.weights.length);
+        compileRnn(model);
+        await model.fit(xs, ys, { epochs: 1, batchSize: 2, verbose: 0 });
+        model.dispose();
+        assert.equal(tf.memory().numTensors, baseline);
+        tf.dispose([xs, ys]);
+      });
+    }
+  }
+
+  it('frees the optimizer it made when the model is compiled again, and never one the user passed', async () => {
+    const xs = x();
+    const ys = y();
+    const model = compileRnn(tiny());
+    await model.fit(xs, ys, { epochs: 1, verbose: 0 });
+    const withAdamState = tf.memory().numTensors;
+    compileRnn(model, { optimizer: 'sgd' });
+    assert.ok(tf.memory().numTensors < withAdamState, 'the replaced Adam state was not freed');
+    const mine = tf.train.adam(0.01);
+    compileRnn(model, { optimizer: mine });
+    await model.fit(xs, ys, { epochs: 1, verbose: 0 });
+    const baseline = tf.memory().numTensors;
+    model.dispose();
+    // The user's optimizer keeps its state (they may reuse it); only the weights went.
+    assert.ok(mine.getWeights !== undefined);
+    const userState = (await mine.getWeights()).length;
+    assert.ok(userState > 0);
+    assert.ok(tf.memory().numTensors < baseline);
+    mine.dispose();
+    tf.dispose([xs, ys]);
+  });
+});

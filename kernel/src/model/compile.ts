@@ -7,6 +7,9 @@ import { ready } from '../backend';
 import { InvalidArgumentError, oneOf } from '../errors';
 import { checkChoice, checkKnownKeys } from '../validation';
 
+/** Optimizers that {@link compileRnn} created, by the model they were made for. */
+const ownedOptimizer = new WeakMap<tf.LayersModel, tf.Optimizer>();
+
 export type OptimizerName = 'adam' | 'rmsprop' | 'sgd';
 const OPTIMIZERS: Record<OptimizerName, (learningRate: number) => tf.Optimizer> = {
   adam: (lr) => tf.train.adam(lr),
@@ -178,7 +181,18 @@ export function compileRnn<M extends tf.LayersModel>(model: M, options: CompileR
       return known;
     });
   }
+  const previous = ownedOptimizer.get(model);
   model.compile({ optimizer, loss, metrics });
+  // tfjs frees an optimizer with its model only when compile() made it from a name. An optimizer that
+  // compileRnn made is ours to free as well: with the model (Adam keeps two tensors per weight), or
+  // when a new compile replaces it.
+  if (previous !== undefined && previous !== optimizer) previous.dispose();
+  if (typeof options.optimizer === 'object') {
+    ownedOptimizer.delete(model);
+  } else {
+    ownedOptimizer.set(model, optimizer);
+    (model as unknown as { isOptimizerOwned: boolean }).isOptimizerOwned = true;
+  }
   if (!fitWaitsForBackend.has(model)) {
     fitWaitsForBackend.add(model);
     const fit = model.fit.bind(model);
