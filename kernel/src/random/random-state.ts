@@ -87,6 +87,22 @@ export class RandomState {
     return low + this.interval(high - 1 - low);
   }
 
+  /**
+   * numpy `choice(len(p), p=p)` for one draw: the first index whose cumulative (normalised)
+   * probability exceeds a `random_sample()`.
+   */
+  choice(probabilities: readonly number[]): number {
+    if (probabilities.length === 0) throw new InvalidArgumentError('probabilities', 'must not be empty', probabilities);
+    const cdf: number[] = [];
+    let total = 0;
+    for (const p of probabilities) cdf.push((total += p));
+    const u = this.randomSample();
+    for (let i = 0; i < cdf.length; i++) {
+      if (u < cdf[i] / total) return i;
+    }
+    return cdf.length - 1;
+  }
+
   /** numpy `shuffle(x)` for a 1-D array, in place (Fisher–Yates from the end). */
   shuffle<T>(values: T[] | Int32Array): void {
     for (let i = values.length - 1; i > 0; i--) {

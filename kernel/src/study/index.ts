@@ -31,7 +31,6 @@ export type { StudyRenderer } from './live-view';
 export { setDefaultStudyObserver } from './observer';
 export type { StudyObserver, StudySnapshot, StudyRunStatus } from './observer';
 export { STUDY_COMM_TARGET } from './controls';
-export { Rng } from './rng';
 export { pruningCallback, PruningCallback } from './pruning-callback';
 export type { PruningCallbackOptions } from './pruning-callback';
 export type { FollowOptions } from './follow';

@@ -2,13 +2,14 @@
 import { InvalidArgumentError } from '../../errors';
 import { contains, type Distribution, type ParamValue } from '../distributions';
 import { isFinished, type AttrValue, type FrozenTrial } from '../frozen-trial';
-import { Rng } from '../rng';
+import type { RandomState } from '../../random';
 import { checkOptions } from '../validation';
 import type { Sampler, SamplerStudy } from './base';
+import { samplerRandomState } from './random';
 
 /** Options of {@link GridSampler}. */
 export interface GridSamplerOptions {
-  /** Seed of the shuffle of the grid (default 0, as Optuna). */
+  /** Seed of the shuffle of the grid (default 0, as Optuna; numpy's RandomState, so the order is Python Optuna's). */
   seed?: number;
 }
 
@@ -28,7 +29,7 @@ export class GridSampler implements Sampler {
   private readonly space: Record<string, ParamValue[]>;
   private readonly names: string[];
   private readonly grids: ParamValue[][];
-  private readonly rng: Rng;
+  private readonly rng: RandomState;
 
   /**
    * @param searchSpace - the values of each parameter
@@ -50,7 +51,7 @@ export class GridSampler implements Sampler {
       this.space[name] = [...values];
     }
     this.grids = this.names.reduce<ParamValue[][]>((acc, name) => acc.flatMap((prefix) => this.space[name].map((v) => [...prefix, v])), [[]]);
-    this.rng = new Rng(options.seed ?? 0);
+    this.rng = samplerRandomState(options.seed ?? 0);
     this.rng.shuffle(this.grids);
   }
 
@@ -67,7 +68,7 @@ export class GridSampler implements Sampler {
     } else {
       let targets = this.unvisited(study);
       if (targets.length === 0) targets = this.grids.map((_g, i) => i);
-      gridId = targets[this.rng.int(targets.length)];
+      gridId = targets[this.rng.randint(0, targets.length)];
     }
     study.setTrialSystemAttr('search_space', this.space as unknown as AttrValue);
     study.setTrialSystemAttr('grid_id', gridId);

@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { floatDistribution, intDistribution } from '../distributions';
-import { Rng } from '../rng';
+import { RandomState } from '../../random';
 import { RandomSampler, sampleUniform } from './random';
 import { paramSequence } from './samples';
 
 describe('RandomSampler', () => {
-  it('gives the exact sequence of its seed', async () => {
-    assert.deepEqual(await paramSequence(new RandomSampler({ seed: 7 })), [
-      { x: -2.661722785813182, lr: 0.006246810409697132, n: 5, c: 'c' },
-      { x: -1.4317001518209702, lr: 0.0007908435158931087, n: 3, c: 'a' },
-      { x: -2.4591643959740948, lr: 0.029236000485777607, n: 3, c: 'a' },
-      { x: 2.992974220892145, lr: 0.02313723372792384, n: 1, c: 'c' },
-      { x: 2.9492996016873576, lr: 0.0011799394668608504, n: 3, c: 'a' },
-      { x: -0.40120136591049516, lr: 0.0054616798087825675, n: 3, c: 'c' },
-    ]);
+  it('repeats its sequence for the same seed (the values themselves are checked against Python Optuna in python-draws.spec.ts)', async () => {
+    assert.deepEqual(await paramSequence(new RandomSampler({ seed: 7 })), await paramSequence(new RandomSampler({ seed: 7 })));
+    assert.notDeepEqual(await paramSequence(new RandomSampler({ seed: 7 })), await paramSequence(new RandomSampler({ seed: 8 })));
   });
 
   it('samples log scales evenly per decade and grids evenly per point', () => {
-    const rng = new Rng(11);
+    const rng = new RandomState(11);
     const lr = floatDistribution('lr', 1e-4, 1, { log: true });
     const decades = new Array<number>(4).fill(0);
     const n = intDistribution('n', 1, 9, { step: 2 });

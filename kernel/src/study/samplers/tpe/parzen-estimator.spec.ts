@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { categoricalDistribution, floatDistribution, intDistribution } from '../../distributions';
-import { Rng } from '../../rng';
+import { RandomState } from '../../../random';
 import { ParzenEstimator, defaultWeights } from './parzen-estimator';
 
 // Expected log densities from optuna 5.0.0's _ParzenEstimator with the same observations
@@ -40,8 +40,8 @@ describe('ParzenEstimator', () => {
 
   it('samples lie in the space, on grids, and repeat for a seed', () => {
     const pe = new ParzenEstimator(observations, space, parameters);
-    const a = pe.sample(new Rng(3), 50);
-    assert.deepEqual(pe.sample(new Rng(3), 50), a);
+    const a = pe.sample(new RandomState(3), 50);
+    assert.deepEqual(pe.sample(new RandomState(3), 50), a);
     for (let i = 0; i < 50; i++) {
       assert.ok(a.x[i] >= -5 && a.x[i] <= 5);
       assert.ok(a.lr[i] >= 1e-4 && a.lr[i] <= 1);

@@ -8,7 +8,7 @@
  * the whole range as its bandwidth.
  */
 import type { Distribution } from '../../distributions';
-import type { Rng } from '../../rng';
+import type { RandomState } from '../../../random';
 import { clip, roundHalfEven } from '../round';
 import { logGaussMass, truncnormFromUniform, truncnormLogPdf } from './truncnorm';
 
@@ -75,12 +75,12 @@ export class ParzenEstimator {
   }
 
   /** Draws `size` points: internal values by parameter. */
-  sample(rng: Rng, size: number): Record<string, number[]> {
+  sample(rng: RandomState, size: number): Record<string, number[]> {
     const active = Array.from({ length: size }, () => rng.choice(this.weights));
     const out: Record<string, number[]> = {};
     for (const [i, name] of this.names.entries()) {
       const k = this.kernels[i];
-      out[name] = active.map((j) => (k.kind === 'categorical' ? rng.choice(k.rows[j]) : sampleNumerical(k, j, rng.random())));
+      out[name] = active.map((j) => (k.kind === 'categorical' ? rng.choice(k.rows[j]) : sampleNumerical(k, j, rng.randomSample())));
     }
     return out;
   }

@@ -2,11 +2,11 @@
 import { InvalidArgumentError } from '../../../errors';
 import { isSingle, toExternal, toInternal, type Distribution, type ParamValue } from '../../distributions';
 import type { FrozenTrial, TrialState } from '../../frozen-trial';
-import { Rng } from '../../rng';
+import type { RandomState } from '../../../random';
 import { intersectionSearchSpace } from '../../search-space';
 import { checkOptions } from '../../validation';
 import type { Sampler, SamplerStudy } from '../base';
-import { sampleUniform } from '../random';
+import { sampleUniform, samplerRandomState } from '../random';
 import { ParzenEstimator, defaultWeights, type ParzenEstimatorParameters } from './parzen-estimator';
 import { splitTrials } from './split';
 
@@ -59,8 +59,9 @@ const LIAR_STATES: readonly TrialState[] = ['COMPLETE', 'PRUNED', 'RUNNING'];
  * candidates from the good one and keeps the candidate with the largest density ratio.
  *
  * Optuna note: the defaults are Optuna 5's (`multivariate` on for one objective, `constantLiar`
- * on). The random streams are rnnlab's own (xoshiro128**), so a seed gives other numbers than in
- * Python, but always the same ones.
+ * on). Both random streams are numpy RandomStates of the seed, as in Optuna: the start-up trials
+ * are exactly Python's; after them the Parzen estimators draw in their own order, so later trials
+ * differ from Python's (but a seed always gives the same ones).
  *
  * @example
  * ```ts
@@ -68,8 +69,8 @@ const LIAR_STATES: readonly TrialState[] = ['COMPLETE', 'PRUNED', 'RUNNING'];
  * ```
  */
 export class TPESampler implements Sampler {
-  private readonly rng: Rng;
-  private readonly randomRng: Rng;
+  private readonly rng: RandomState;
+  private readonly randomRng: RandomState;
   private readonly nStartupTrials: number;
   private readonly nEiCandidates: number;
   private readonly gamma?: (n: number) => number;
@@ -91,8 +92,10 @@ export class TPESampler implements Sampler {
       multivariate: 'boolean',
       constantLiar: 'boolean',
     });
-    this.rng = new Rng(options.seed);
-    this.randomRng = new Rng(options.seed);
+    // Optuna note: as in Optuna, start-up trials come from a RandomSampler with the same seed (so they
+    // are Python's draws); the Parzen estimators draw from a second stream of that seed.
+    this.rng = samplerRandomState(options.seed);
+    this.randomRng = samplerRandomState(options.seed);
     this.nStartupTrials = options.nStartupTrials ?? 10;
     this.nEiCandidates = options.nEiCandidates ?? 24;
     this.gamma = options.gamma;
