@@ -45,10 +45,35 @@ describe('parameterSampler', () => {
     });
   });
 
-  it('draws all-list distributions without replacement', () => {
-    const got = parameterSampler({ a: [1, 2, 3], b: ['x', 'y'] }, 6, 0);
-    assert.equal(new Set(got.map((c) => JSON.stringify(c))).size, 6);
-    assert.throws(() => parameterSampler({ a: [1, 2] }, 3, 0), InvalidArgumentError);
+  it("draws all-list distributions without replacement exactly as scikit-learn (each of sample_without_replacement's three methods)", () => {
+    // Values from scikit-learn 1.9: list(ParameterSampler({"a": range(A), "b": range(B)}, n_iter, random_state=rs)).
+    const range = (n: number) => Array.from({ length: n }, (_v, i) => i);
+    const cases: [number, number, number, number, number[][]][] = [
+      [50, 10, 3, 1, [[3, 7], [23, 5], [39, 6]]], // 0.6 %: tracking selection
+      [4, 5, 7, 5, [[0, 2], [1, 0], [3, 2], [3, 4], [2, 2], [0, 1], [2, 1]]], // 35 %: a permutation
+    ];
+    for (const [a, b, nIter, rs, expected] of cases) {
+      assert.deepEqual(parameterSampler({ a: range(a), b: range(b) }, nIter, rs).map((c) => [c.a, c.b]), expected);
+    }
+    // 99.5 %: reservoir sampling, which leaves most of the grid in place (here index 198 took slot 168).
+    const reservoir = parameterSampler({ a: range(40), b: range(5) }, 199, 2).map((c) => [c.a, c.b]);
+    assert.deepEqual(reservoir[168], [39, 4]);
+    assert.deepEqual(reservoir.slice(165, 170), [[33, 0], [33, 1], [33, 2], [39, 4], [33, 4]]);
+    assert.deepEqual(reservoir[198], [39, 3]);
+  });
+
+  it('warns and runs the whole grid when nIter exceeds an all-list grid, as scikit-learn', async () => {
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', listener);
+    try {
+      const got = parameterSampler({ a: [1, 2, 3], b: ['x', 'y'] }, 9, 4);
+      assert.deepEqual(got.map((c) => [c.a, c.b]), [[1, 'x'], [1, 'y'], [2, 'x'], [2, 'y'], [3, 'x'], [3, 'y']]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+    assert.deepEqual(warnings, ['UserWarning: The total space of parameters 6 is smaller than nIter=9. Running 6 iterations. For exhaustive searches, use GridSearchCV.']);
   });
 });
 

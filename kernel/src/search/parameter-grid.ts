@@ -83,12 +83,10 @@ function checkDistributions(argument: string, dists: unknown): asserts dists is 
 }
 
 /**
- * `nIter` candidates drawn from `paramDistributions` as scikit-learn's ParameterSampler draws them.
- * When every parameter is a list, candidates are drawn without replacement from the grid.
- *
- * rnnlab note: with all-list distributions scikit-learn uses its own sampler-without-replacement;
- * rnnlab draws a seeded permutation instead, so those candidates differ from Python's (the draws with
- * any distribution present are identical).
+ * `nIter` candidates drawn from `paramDistributions` as scikit-learn's ParameterSampler draws them:
+ * the same candidates, in the same order, for the same `randomState`. When every parameter is a
+ * list, candidates are drawn without replacement from the grid; an `nIter` above the grid's size
+ * warns and runs the whole grid, as scikit-learn does.
  */
 export function parameterSampler(
   paramDistributions: ParamDistributions | readonly ParamDistributions[],
@@ -101,15 +99,15 @@ export function parameterSampler(
   const allLists = dists.every((d) => Object.values(d).every((v) => Array.isArray(v)));
   if (allLists) {
     const grid = parameterGrid(dists as readonly ParamGrid[]);
-    if (nIter > grid.length) {
-      throw new InvalidArgumentError(
-        'nIter',
-        `must not exceed the ${grid.length} possible candidates when every parameter is a list`,
-        nIter,
-        'Lower nIter, or use GridSearchCV to try them all.',
+    let n = nIter;
+    if (grid.length < nIter) {
+      process.emitWarning(
+        `The total space of parameters ${grid.length} is smaller than nIter=${nIter}. Running ${grid.length} iterations. For exhaustive searches, use GridSearchCV.`,
+        { type: 'UserWarning' } as never,
       );
+      n = grid.length;
     }
-    return rs.permutation(grid.length).slice(0, nIter).map((i) => grid[i]);
+    return sampleWithoutReplacement(grid.length, n, rs).map((i) => grid[i]);
   }
   const out: Params[] = [];
   for (let n = 0; n < nIter; n++) {
@@ -120,6 +118,34 @@ export function parameterSampler(
       params[key] = Array.isArray(v) ? (v as readonly ParamValue[])[rs.randint(0, v.length)] : (v as Distribution).sample(rs);
     }
     out.push(params);
+  }
+  return out;
+}
+
+/**
+ * scikit-learn's `sample_without_replacement(nPopulation, nSamples, method="auto")`: the same
+ * indices for the same RandomState, through the same three methods it picks by the ratio
+ * nSamples / nPopulation (a permutation between 1 % and 99 %, tracking selection below 20 %
+ * otherwise below, reservoir sampling above).
+ */
+export function sampleWithoutReplacement(nPopulation: number, nSamples: number, rs: RandomState): number[] {
+  const ratio = nPopulation !== 0 ? nSamples / nPopulation : 1;
+  if (ratio > 0.01 && ratio < 0.99) return rs.permutation(nPopulation).slice(0, nSamples);
+  if (ratio < 0.2) {
+    const selected = new Set<number>();
+    const out: number[] = [];
+    for (let i = 0; i < nSamples; i++) {
+      let j = rs.randint(0, nPopulation);
+      while (selected.has(j)) j = rs.randint(0, nPopulation);
+      selected.add(j);
+      out.push(j);
+    }
+    return out;
+  }
+  const out = Array.from({ length: nSamples }, (_v, i) => i);
+  for (let i = nSamples; i < nPopulation; i++) {
+    const j = rs.randint(0, i + 1);
+    if (j < nSamples) out[j] = i;
   }
   return out;
 }

@@ -167,7 +167,6 @@ describe('search validation happens before any fit', () => {
     ['an unknown option', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, param_grid: {} } as never), 'GridSearchCV.param_grid'],
     ['nIter below 1', () => new RandomizedSearchCV({ estimator: model(), paramDistributions: { units: [1] }, nIter: 0 }), 'nIter'],
     ['a distribution that is not one', () => new RandomizedSearchCV({ estimator: model(), paramDistributions: { units: { low: 1 } as never } }), 'paramDistributions.units'],
-    ['nIter above an all-list grid', () => new RandomizedSearchCV({ estimator: model(), paramDistributions: { units: [1, 2] }, nIter: 3 }), 'nIter'],
     ['epochs of 0 in the estimator', () => new KerasClassifier({ buildFn: createModel, epochs: 0 }), 'epochs'],
     ['an estimator parameter buildFn does not declare', () => new KerasClassifier({ buildFn: createModel, cellType: 'GRU' }), 'cellType'],
     ['a missing buildFn', () => new KerasClassifier({} as never), 'buildFn'],

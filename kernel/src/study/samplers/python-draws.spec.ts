@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { createStudy } from '../create';
-import type { TrialContext } from '../trial';
+import type { Trial } from '../trial';
 import type { Sampler } from './base';
 import { GridSampler } from './grid';
 import { RandomSampler } from './random';
@@ -22,7 +22,7 @@ interface Reference {
 const reference = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'optuna-draws.json'), 'utf8')) as Reference;
 
 /** The reference script's objective, suggestion for suggestion. */
-function objective(t: TrialContext): number {
+function objective(t: Trial): number {
   const x = t.suggestFloat('x', -10, 10);
   t.suggestFloat('lr', 1e-5, 1e-1, { log: true });
   t.suggestFloat('rate', 0, 0.5, { step: 0.05 });
@@ -34,13 +34,13 @@ function objective(t: TrialContext): number {
   return x * x + layers;
 }
 
-function gridObjective(t: TrialContext): number {
+function gridObjective(t: Trial): number {
   const cell = t.suggestCategorical('cellType', ['LSTM', 'GRU', 'RNN']) as string;
   const units = t.suggestCategorical('initialUnits', [32, 64, 128, 256]) as number;
   return units + cell.length;
 }
 
-async function draws(sampler: Sampler, fn: (t: TrialContext) => number, nTrials: number): Promise<Params[]> {
+async function draws(sampler: Sampler, fn: (t: Trial) => number, nTrials: number): Promise<Params[]> {
   const study = await createStudy({ sampler });
   await study.optimize(fn, { nTrials, show: false });
   return study.trials.map((t) => ({ ...t.params }));
