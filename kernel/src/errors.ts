@@ -32,6 +32,21 @@ export class UnknownOptionError extends InvalidArgumentError {
   }
 }
 
+/**
+ * A notebook value a function uses cannot be sent to worker threads (`nJobs > 1`): a live model, a
+ * tensor too large, an object bound to this thread. Raised before any worker starts.
+ */
+export class WorkerTransferError extends Error {
+  /** The notebook variable (with the path inside it, e.g. `config.model`). */
+  readonly variable: string;
+
+  constructor(variable: string, reason: string, fix: string) {
+    super(`cannot send \`${variable}\` to worker threads (nJobs > 1): ${reason}. ${fix}, or use nJobs: 1`);
+    this.name = 'WorkerTransferError';
+    this.variable = variable;
+  }
+}
+
 /** Renders a received value for an error message: strings quoted, arrays and objects as JSON. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') {

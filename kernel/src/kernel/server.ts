@@ -13,8 +13,6 @@ import {
   currentCell,
   type MimeBundle,
   type OutputChannel,
-  importsOf,
-  type NotebookImport,
   runInCell,
   setDefaultChannel,
   setNotebookScope,
@@ -22,6 +20,7 @@ import {
   toMimeBundle,
 } from '../frontend';
 import type { ControlToMain, MainToControl } from './control-worker';
+import { NotebookDeclarations } from '../analysis';
 import { CellExecutor } from './execution';
 import { address, type ConnectionInfo, loadZmq, SendQueue } from './sockets';
 import { childMessage, type Message, parseFrames, PROTOCOL_VERSION, Signer, toFrames } from './wire';
@@ -61,8 +60,8 @@ export class KernelServer {
     stderr: process.stderr.write.bind(process.stderr),
   };
 
-  /** Identifiers bound by the imports of the cells run so far (for sending functions to workers). */
-  private readonly imports = new Map<string, NotebookImport>();
+  /** The imports and declarations of the cells run so far (for sending functions to workers). */
+  private readonly declarations = new NotebookDeclarations();
 
   constructor(private readonly info: ConnectionInfo, private readonly rootDir: string) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -94,7 +93,8 @@ export class KernelServer {
     setNotebookScope({
       cwd: this.rootDir,
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.executor.locals, name) ? { found: true, value: this.executor.locals[name] } : { found: false }),
-      importFor: (name) => this.imports.get(name),
+      importOf: (name) => this.declarations.importOf(name),
+      declarationOf: (name) => this.declarations.declarationOf(name),
     });
     await Promise.all([
       this.iopub.bind(address(this.info, this.info.iopub_port)),
@@ -355,8 +355,9 @@ export class KernelServer {
     } finally {
       this.executing = false;
     }
+    // A cell that compiled declared its names (also when it threw after declaring them).
+    if (outcome.status === 'ok' || outcome.error.ename !== 'TypeScriptError') this.declarations.record(request.code);
     if (outcome.status === 'ok') {
-      for (const [name, imported] of importsOf(request.code)) this.imports.set(name, imported);
       if (outcome.hasValue && !silent) {
         const bundle: MimeBundle = toMimeBundle(outcome.value);
         this.publish(message, 'execute_result', { execution_count: count, data: bundle, metadata: {} });
