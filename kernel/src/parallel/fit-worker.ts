@@ -40,7 +40,8 @@ parentPort?.on('message', (message: ToWorker) => {
   } else if (message.kind === 'task') {
     runFitTask(estimator as Estimator, data as SearchData, score as NonNullable<typeof score>, message.task).then(
       (outcome) => post({ kind: 'done', id: message.id, outcome }),
-      (error: unknown) => post({ kind: 'error', id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      (error: unknown) =>
+        post({ kind: 'error', id: message.id, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),
     );
   } else {
     parentPort?.close();
