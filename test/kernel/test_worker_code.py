@@ -2,10 +2,9 @@
 helpers, classes and constants reached transitively, and what cannot travel reported before any worker
 starts."""
 import json
+from pathlib import Path
 
 import pytest
-
-from conftest import KernelSession
 
 HELPERS_TS = """
 export default function scaleOf(v: number): number { return v * 2; }
@@ -35,16 +34,14 @@ const makeModel = (units: number) => new Recipe(units).build();
 """
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("notebook-with-helpers")
-    (folder / "helpers.ts").write_text(HELPERS_TS)
-    session = KernelSession(cwd=str(folder))
+@pytest.fixture(scope="module", autouse=True)
+def notebook(kernel):
+    """A notebook folder with a local module, imports in a first cell and helpers in a second."""
+    folder = kernel.execute("console.log(process.cwd())").stream().strip()
+    (Path(folder) / "helpers.ts").write_text(HELPERS_TS)
     for cell in (IMPORTS, HELPERS):
-        result = session.execute(cell)
+        result = kernel.execute(cell)
         assert result.status == "ok", result.reply["content"]
-    yield session
-    session.close()
 
 
 def last_json(result):
