@@ -88,6 +88,18 @@ console.log(JSON.stringify({ one: await runGrid(1), two: await runGrid(2) }));
     assert all(score == score for score in runs["two"][0])  # no NaN: every fit succeeded
 
 
+def test_a_function_of_the_running_cell_uses_that_cells_imports(kernel):
+    result = kernel.execute("""
+import { basename as base } from "node:path";
+import * as util from "node:util";
+const named = async (trial: rnnlab.Trial) => base("/x/" + util.format("%d", trial.suggestInt("k", 1, 3))).length + UNITS;
+const same = await createStudy({ sampler: new RandomSampler({ seed: 1 }) });
+await same.optimize(named, { nTrials: 3, nJobs: 2, show: false });
+console.log(JSON.stringify(same.trials.map((t) => [t.state, t.values])));
+""")
+    assert last_json(result) == [["COMPLETE", [5]]] * 3
+
+
 def test_a_live_model_captured_by_the_objective_is_reported_before_workers_start(kernel):
     assert kernel.execute("const trained = makeModel(2);\nconst study = await createStudy();").status == "ok"
     result = kernel.execute("""

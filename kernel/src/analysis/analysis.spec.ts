@@ -47,6 +47,17 @@ describe('analyseCell', () => {
     assert.equal(notebook.declarationOf('K'), undefined);
   });
 
+  it('shows the running cell to code it runs, and drops it when it did not compile', () => {
+    const notebook = new NotebookDeclarations();
+    notebook.record('const K = 1;');
+    notebook.begin('import { join } from "node:path";\nconst K = () => join("a");');
+    assert.deepEqual(notebook.importOf('node_path_1'), { specifier: 'node:path', take: 'module' });
+    assert.equal(notebook.declarationOf('K'), 'function');
+    notebook.end(false);
+    assert.equal(notebook.importOf('node_path_1'), undefined);
+    assert.equal(notebook.declarationOf('K'), 'value');
+  });
+
   it('finds shorthand properties, not strings or comments that look like them', () => {
     assert.deepEqual(shorthandProperties('f({ a, b: 2 }); const s = "{ c }"; // { d }'), [{ end: 5, name: 'a' }]);
   });

@@ -140,10 +140,19 @@ export function analyseCell(code: string): CellDeclarations {
 export class NotebookDeclarations {
   private readonly imports = new Map<string, ModuleBinding>();
   private readonly declarations = new Map<string, DeclarationKind>();
+  /** The cell running now: functions it sends to workers while it runs see its names too. */
+  private running: CellDeclarations | undefined;
 
-  /** Records a cell that ran. */
-  record(code: string): void {
-    const cell = analyseCell(code);
+  /** Records a cell about to run; {@link end} keeps or drops its names once it ended. */
+  begin(code: string): void {
+    this.running = analyseCell(code);
+  }
+
+  /** Ends the running cell: `keep` when it compiled (its declarations exist, even if it then threw). */
+  end(keep: boolean): void {
+    const cell = this.running;
+    this.running = undefined;
+    if (!keep || !cell) return;
     for (const [name, binding] of cell.imports) {
       this.declarations.delete(name);
       this.imports.set(name, binding);
@@ -154,13 +163,25 @@ export class NotebookDeclarations {
     }
   }
 
+  /** Records a cell that ran. */
+  record(code: string): void {
+    this.begin(code);
+    this.end(true);
+  }
+
   /** The module a name is bound to by an import of some cell. */
   importOf(name: string): ModuleBinding | undefined {
+    const running = this.running;
+    if (running?.imports.has(name)) return running.imports.get(name);
+    if (running?.declarations.has(name)) return undefined;
     return this.imports.get(name);
   }
 
   /** What a top-level name of some cell is, unless it is an import. */
   declarationOf(name: string): DeclarationKind | undefined {
+    const running = this.running;
+    if (running?.declarations.has(name)) return running.declarations.get(name);
+    if (running?.imports.has(name)) return undefined;
     return this.declarations.get(name);
   }
 }

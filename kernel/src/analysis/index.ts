@@ -7,4 +7,4 @@ export { analyseCell, NotebookDeclarations, shorthandProperties } from './cell';
 export type { CellDeclarations, DeclarationKind, ModuleBinding } from './cell';
 export { analyseFunction, destructuredParamNames } from './function';
 export type { FunctionAnalysis } from './function';
-export { toCommonJs } from './typescript';
+export { toCommonJs, typescript } from './typescript';

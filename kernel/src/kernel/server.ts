@@ -20,7 +20,7 @@ import {
   toMimeBundle,
 } from '../frontend';
 import type { ControlToMain, MainToControl } from './control-worker';
-import { NotebookDeclarations } from '../analysis';
+import { NotebookDeclarations, typescript } from '../analysis';
 import { CellExecutor } from './execution';
 import { address, type ConnectionInfo, loadZmq, SendQueue } from './sockets';
 import { childMessage, type Message, parseFrames, PROTOCOL_VERSION, Signer, toFrames } from './wire';
@@ -350,13 +350,14 @@ export class KernelServer {
       this.publish(message, update ? 'update_display_data' : 'display_data', data);
     this.executing = true;
     let outcome;
+    this.declarations.begin(request.code);
     try {
       outcome = await runInCell({ id: message.header.msg_id, channel }, () => this.executor.run(request.code));
     } finally {
       this.executing = false;
+      // A cell that compiled declared its names (also when it threw after declaring them).
+      this.declarations.end(outcome !== undefined && (outcome.status === 'ok' || outcome.error.ename !== 'TypeScriptError'));
     }
-    // A cell that compiled declared its names (also when it threw after declaring them).
-    if (outcome.status === 'ok' || outcome.error.ename !== 'TypeScriptError') this.declarations.record(request.code);
     if (outcome.status === 'ok') {
       if (outcome.hasValue && !silent) {
         const bundle: MimeBundle = toMimeBundle(outcome.value);
@@ -405,8 +406,7 @@ export class KernelServer {
 export function kernelInfo(): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pkg = require('../../package.json') as { version: string };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(require.resolve('tslab/package.json'))] })) as { version: string };
+  const ts = typescript();
   return {
     status: 'ok',
     protocol_version: PROTOCOL_VERSION,
