@@ -32,6 +32,55 @@ export class UnknownOptionError extends InvalidArgumentError {
   }
 }
 
+/**
+ * A notebook value a function uses cannot be sent to worker threads (`nJobs > 1`): a live model, a
+ * tensor too large, an object bound to this thread. Raised before any worker starts.
+ */
+export class WorkerTransferError extends Error {
+  /** The notebook variable (with the path inside it, e.g. `config.model`). */
+  readonly variable: string;
+
+  constructor(variable: string, reason: string, fix: string) {
+    super(`cannot send \`${variable}\` to worker threads (nJobs > 1): ${reason}. ${fix}, or use nJobs: 1`);
+    this.name = 'WorkerTransferError';
+    this.variable = variable;
+  }
+}
+
+/**
+ * Every fit of a search failed: there is no result to rank. The message gives how many fits failed
+ * and each distinct reason with its count. scikit-learn note: scikit-learn raises a ValueError here.
+ */
+export class AllFitsFailedError extends Error {
+  /** The number of fits (candidates × folds), all failed. */
+  readonly nFits: number;
+  /** Each distinct reason with the number of fits that failed for it, most frequent first. */
+  readonly reasons: [reason: string, count: number][];
+
+  constructor(nFits: number, reasons: [string, number][]) {
+    super(
+      `all ${nFits} fits failed, so the search has no result; the model or its parameters are likely wrong.\n` +
+        `Reasons (fits × error):\n${formatReasons(reasons)}\n` +
+        "Set errorScore: 'raise' to stop at the first failing fit with its traceback.",
+    );
+    this.name = 'AllFitsFailedError';
+    this.nFits = nFits;
+    this.reasons = reasons;
+  }
+}
+
+/** Distinct reasons with their counts, one per line: `  3 × TypeError: …`. */
+export function formatReasons(reasons: readonly [string, number][]): string {
+  return reasons.map(([reason, count]) => `  ${count} × ${reason}`).join('\n');
+}
+
+/** Counts equal reasons, most frequent first (first seen first among equals). */
+export function countReasons(reasons: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
 /** Renders a received value for an error message: strings quoted, arrays and objects as JSON. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') {

@@ -126,7 +126,7 @@ export { pruningCallback, PruningCallback } from './study';
 export type { PruningCallbackOptions } from './study';
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
-export { InvalidArgumentError, UnknownOptionError } from './errors';
+export { AllFitsFailedError, InvalidArgumentError, UnknownOptionError, WorkerTransferError } from './errors';
 export { clearOutput, display, MIME_BUNDLE, openComm, registerCommTarget, registerFormatter, toMimeBundle, Comm } from './frontend';
 export type { CommData, CommTargetHandler, DisplayHandle, DisplayOptions, HasMimeBundle, MimeBundle } from './frontend';
 export { LiveDisplay, onInterrupt } from './frontend';

@@ -44,7 +44,8 @@ export function searchPayload(state: SearchState): StudyPayload {
       foldScores: scores.map((s) => toJsonNumber(s)),
       meanScore: mean === null ? null : toJsonNumber(mean),
       stdScore: complete ? toJsonNumber(stdOf(scores)) : null,
-      rank: state.ranks && Number.isFinite(state.ranks[number]) ? state.ranks[number] : null,
+      // scikit-learn ranks a failed candidate (NaN mean) below the others; the view leaves it unranked.
+      rank: !failed && state.ranks && Number.isFinite(state.ranks[number]) ? state.ranks[number] : null,
       datetimeStart: start,
       datetimeComplete: end,
       durationSeconds: start ? duration : null,
@@ -52,7 +53,7 @@ export function searchPayload(state: SearchState): StudyPayload {
       failReason: failed?.error ?? (cutShort ? `the search ${state.status} before all folds of this candidate ran` : null),
     };
   });
-  const ranked = trials.filter((t) => t.rank === 1);
+  const ranked = trials.filter((t) => t.rank === 1 && t.state === 'COMPLETE');
   const completeTrials = trials.filter((t) => t.state === 'COMPLETE' && t.meanScore !== null);
   const bestByMean = completeTrials.reduce<TrialRecord | undefined>(
     (best, t) => (best === undefined || (t.meanScore as number) > (best.meanScore as number) ? t : best),

@@ -13,5 +13,5 @@ export type { CommData, CommMsgType, CommTargetHandler, CommTransport } from './
 export { onInterrupt, signalInterrupt } from './interrupt';
 export { LiveDisplay } from './live-display';
 export type { LiveDisplayOptions } from './live-display';
-export { compilerAliasOf, importsOf, notebookScope, setNotebookScope } from './notebook-scope';
-export type { NotebookImport, NotebookScope } from './notebook-scope';
+export { notebookScope, setNotebookScope } from './notebook-scope';
+export type { NotebookScope } from './notebook-scope';

@@ -6,6 +6,7 @@
  *   rnnlab-kernel install (--prefix <dir> | --python <python>)
  */
 import path from 'node:path';
+import { typescript } from '../analysis';
 import { ready } from '../backend';
 import { installKernelSpec, sysPrefixOf } from './kernelspec';
 import { installModuleFallback } from './resolution';
@@ -18,10 +19,7 @@ function optionValue(argv: string[], name: string): string | undefined {
 
 /** Starts the kernel for a Jupyter connection file. */
 export async function startKernel(connectionFile: string): Promise<void> {
-  const tslabDir = path.dirname(require.resolve('tslab/package.json'));
-  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  installModuleFallback(process.cwd(), require(tsPath));
+  installModuleFallback(process.cwd(), typescript());
   // Choose the backend before the first cell, so every tensor a cell makes lives there.
   await ready();
   await KernelServer.start(connectionFile, process.cwd());

@@ -13,8 +13,6 @@ import {
   currentCell,
   type MimeBundle,
   type OutputChannel,
-  importsOf,
-  type NotebookImport,
   runInCell,
   setDefaultChannel,
   setNotebookScope,
@@ -22,6 +20,7 @@ import {
   toMimeBundle,
 } from '../frontend';
 import type { ControlToMain, MainToControl } from './control-worker';
+import { NotebookDeclarations, typescript } from '../analysis';
 import { CellExecutor } from './execution';
 import { address, type ConnectionInfo, loadZmq, SendQueue } from './sockets';
 import { childMessage, type Message, parseFrames, PROTOCOL_VERSION, Signer, toFrames } from './wire';
@@ -61,8 +60,8 @@ export class KernelServer {
     stderr: process.stderr.write.bind(process.stderr),
   };
 
-  /** Identifiers bound by the imports of the cells run so far (for sending functions to workers). */
-  private readonly imports = new Map<string, NotebookImport>();
+  /** The imports and declarations of the cells run so far (for sending functions to workers). */
+  private readonly declarations = new NotebookDeclarations();
 
   constructor(private readonly info: ConnectionInfo, private readonly rootDir: string) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -94,7 +93,8 @@ export class KernelServer {
     setNotebookScope({
       cwd: this.rootDir,
       lookup: (name) => (Object.prototype.hasOwnProperty.call(this.executor.locals, name) ? { found: true, value: this.executor.locals[name] } : { found: false }),
-      importFor: (name) => this.imports.get(name),
+      importOf: (name) => this.declarations.importOf(name),
+      declarationOf: (name) => this.declarations.declarationOf(name),
     });
     await Promise.all([
       this.iopub.bind(address(this.info, this.info.iopub_port)),
@@ -350,13 +350,15 @@ export class KernelServer {
       this.publish(message, update ? 'update_display_data' : 'display_data', data);
     this.executing = true;
     let outcome;
+    this.declarations.begin(request.code);
     try {
       outcome = await runInCell({ id: message.header.msg_id, channel }, () => this.executor.run(request.code));
     } finally {
       this.executing = false;
+      // A cell that compiled declared its names (also when it threw after declaring them).
+      this.declarations.end(outcome !== undefined && (outcome.status === 'ok' || outcome.error.ename !== 'TypeScriptError'));
     }
     if (outcome.status === 'ok') {
-      for (const [name, imported] of importsOf(request.code)) this.imports.set(name, imported);
       if (outcome.hasValue && !silent) {
         const bundle: MimeBundle = toMimeBundle(outcome.value);
         this.publish(message, 'execute_result', { execution_count: count, data: bundle, metadata: {} });
@@ -404,8 +406,7 @@ export class KernelServer {
 export function kernelInfo(): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pkg = require('../../package.json') as { version: string };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(require.resolve('tslab/package.json'))] })) as { version: string };
+  const ts = typescript();
   return {
     status: 'ok',
     protocol_version: PROTOCOL_VERSION,

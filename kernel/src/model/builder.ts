@@ -3,6 +3,7 @@
  * layer, a Dropout after each, and a Dense head — with Keras 3's layer list, shapes and parameter counts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { runSeed } from '../random';
 import { fastDropout, gru, orthogonal, STANDARD_DROPOUT } from './layers';
 import { type CellType, type ResolvedRnnOptions, type RnnImplementation, type RnnProgressiveOptions, resolveRnnOptions } from './options';
 import { fastBidirectional, STANDARD_RECURRENT, fusedGRU, fusedLSTM, fusedSimpleRNN, withStandardRecurrentClasses } from './recurrent';
@@ -118,7 +119,9 @@ function recurrentBlock(o: ResolvedRnnOptions, index: number): tf.layers.Layer {
  * ```
  */
 export function buildRnnProgressive(options: RnnProgressiveOptions): tf.Sequential {
-  const o = resolveRnnOptions(options);
+  const resolved = resolveRnnOptions(options);
+  // Inside a seeded fit (a search's, or fitLive's), an unseeded model takes its seed from that run.
+  const o = resolved.seed === undefined ? { ...resolved, seed: runSeed() } : resolved;
   // Building runs the weight initialisers; some of tfjs' (the LSTM's unit-forget-bias one) leave their
   // intermediate tensors behind. The weights are variables, which tidy keeps.
   let model: tf.Sequential | undefined;

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { backendInfo } from '../backend';
 import { type EpochRecord, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
 import { LiveDisplay } from '../frontend';
-import { withSeededRandom } from '../random';
+import { withSeededFit } from './seeded-run';
 import { modelInfo } from './summary';
 
 export interface TrainingViewOptions {
@@ -155,7 +155,7 @@ export async function fitLive(
       : new tf.CustomCallback(c as tf.CustomCallbackArgs),
   );
   try {
-    return await withSeededRandom(seed, () =>
+    return await withSeededFit(seed, () =>
       model.fit(x, y, {
         verbose: 0,
         ...fitArgs,

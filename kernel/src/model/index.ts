@@ -19,6 +19,7 @@ export { FastDropout, fastDropout } from './layers';
 export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './recurrent';
 export { registerInterruptibleFits } from './interrupt';
 export { fitLive, TrainingView } from './fit-live';
+export { withSeededFit } from './seeded-run';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
 export { loadModel, saveModel } from './io';

@@ -65,7 +65,7 @@ export interface RnnProgressiveOptions {
   mergeMode?: MergeMode;
   /** Name of the model. */
   name?: string;
-  /** rnnlab option: seed of the weight initialisers and dropout, for reproducible models. */
+  /** rnnlab option: seed of the weight initialisers and dropout, for reproducible models. Inside a seeded fit (an estimator's `randomState`, a search's fits) it defaults to a seed drawn from that fit's stream. */
   seed?: number;
   /** rnnlab option: 'fused' (default, fast) or 'layers' (tfjs' step-by-step layers); see {@link RnnImplementation}. */
   rnnImplementation?: RnnImplementation;

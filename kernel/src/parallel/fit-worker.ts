@@ -2,13 +2,11 @@
  * A fit worker thread: its own tfjs (and backend), the estimator rebuilt from the portable build
  * function, and the search's data in shared memory; it runs {@link FitTask}s one at a time.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { ready, setBackend, type BackendName } from '../backend';
 import { checkScoring, type Estimator, KerasClassifier, KerasRegressor, runFitTask, type ScorerFn, type SearchData } from '../search';
 import type { FromWorker, ToWorker, WorkerInit } from './messages';
-import { revive } from './portable';
+import { revive, workerRequire } from './portable';
 
 let estimator: Estimator | undefined;
 let data: SearchData | undefined;
@@ -19,8 +17,7 @@ function post(message: FromWorker): void {
 }
 
 async function init(message: WorkerInit): Promise<void> {
-  const notebookRequire = createRequire(path.join(message.cwd, '__rnnlab_worker__.js'));
-  const requireModule = (specifier: string) => notebookRequire(specifier);
+  const requireModule = workerRequire(message.cwd);
   try {
     await setBackend(message.backend as BackendName);
   } catch {
@@ -43,7 +40,8 @@ parentPort?.on('message', (message: ToWorker) => {
   } else if (message.kind === 'task') {
     runFitTask(estimator as Estimator, data as SearchData, score as NonNullable<typeof score>, message.task).then(
       (outcome) => post({ kind: 'done', id: message.id, outcome }),
-      (error: unknown) => post({ kind: 'error', id: message.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      (error: unknown) =>
+        post({ kind: 'error', id: message.id, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),
     );
   } else {
     parentPort?.close();

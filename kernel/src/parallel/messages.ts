@@ -26,4 +26,4 @@ export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'failed-init'; error: string }
   | { kind: 'done'; id: number; outcome: FoldOutcome }
-  | { kind: 'error'; id: number; error: string };
+  | { kind: 'error'; id: number; name: string; message: string };

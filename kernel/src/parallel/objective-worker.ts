@@ -2,12 +2,10 @@
  * A study worker thread: its own tfjs, the objective rebuilt from its portable form, and trials whose
  * every call (suggest, report, shouldPrune, …) is relayed synchronously to the study in the main thread.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { ready, setBackend, type BackendName } from '../backend';
 import { Trial, type TrialContext } from '../study';
-import { revive, type PortableFunction } from './portable';
+import { revive, type PortableFunction, workerRequire } from './portable';
 import { callSync } from './sync-call';
 
 export type ToObjectiveWorker =
@@ -42,14 +40,14 @@ function remoteContext(trialNumber: number): TrialContext {
 parentPort?.on('message', (message: ToObjectiveWorker) => {
   if (message.kind === 'init') {
     (async () => {
-      const notebookRequire = createRequire(path.join(message.cwd, '__rnnlab_worker__.js'));
+      const requireModule = workerRequire(message.cwd);
       try {
         await setBackend(message.backend as BackendName);
       } catch {
         await ready();
       }
       buffer = message.buffer;
-      objective = revive(message.objective, (s) => notebookRequire(s)) as (trial: Trial) => unknown;
+      objective = revive(message.objective, requireModule) as (trial: Trial) => unknown;
     })().then(
       () => parentPort?.postMessage({ kind: 'ready' } satisfies FromObjectiveWorker),
       (error: unknown) => parentPort?.postMessage({ kind: 'failed-init', error: error instanceof Error ? error.message : String(error) } satisfies FromObjectiveWorker),

@@ -57,8 +57,13 @@ export async function workerRunner(estimator: Estimator, data: SearchData, scori
           pending.delete(message.id);
           idle.push(worker);
           waiting.shift()?.();
-          if (message.kind === 'done') p?.resolve(message.outcome);
-          else p?.reject(new Error(message.error));
+          if (message.kind === 'done') {
+            p?.resolve(message.outcome);
+          } else {
+            const error = new Error(message.message);
+            error.name = message.name;
+            p?.reject(error);
+          }
         }
       });
       idle.push(worker);

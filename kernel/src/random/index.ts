@@ -1,3 +1,3 @@
 /** Seeded randomness: numpy's legacy RandomState (MT19937) and seeded runs of tfjs code. */
 export { checkRandomState, RandomState } from './random-state';
-export { seededRunning, withSeededRandom } from './seeded-random';
+export { random, randomSeed, runSeed, seededRunning, withSeededRandom } from './seeded-random';

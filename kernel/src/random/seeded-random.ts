@@ -1,30 +1,42 @@
 /**
- * Seeded runs of tfjs code. tfjs draws weight initialisations, dropout masks and `fit`'s shuffling
- * from `Math.random` when no seed is given, so a fit becomes reproducible when `Math.random` follows
- * a seeded generator while it runs.
+ * Seeded runs: a fit (or a build and fit) whose random draws — weight initialiser seeds, dropout
+ * masks, the order of samples each epoch — come from one seeded stream of its own, so that rerunning
+ * it gives the same numbers. The stream follows the run's async context (Node's AsyncLocalStorage),
+ * so runs that overlap (`Promise.all`, `parallelism: 'async'`) each draw from their own stream, and
+ * code outside a run is unaffected. `Math.random` is never replaced.
  *
- * rnnlab note: `Math.random` is replaced for the duration of `fn` (restored afterwards, also on error);
- * other code running concurrently in the same thread draws from the same stream meanwhile.
+ * rnnlab note: rnnlab's own layers and builder draw from the run's stream; a layer you make yourself
+ * with `tf.layers` takes its own `seed` option.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RandomState } from './random-state';
 
-let depth = 0;
+const runs = new AsyncLocalStorage<RandomState>();
 
-export async function withSeededRandom<T>(seed: number | undefined, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` as a seeded run (its draws from a stream of `seed`); `seed` undefined runs it as is. */
+export function withSeededRandom<T>(seed: number | undefined, fn: () => Promise<T>): Promise<T> {
   if (seed === undefined) return fn();
-  const original = Math.random;
-  const rs = new RandomState(seed >>> 0);
-  Math.random = () => rs.randomSample();
-  depth++;
-  try {
-    return await fn();
-  } finally {
-    depth--;
-    Math.random = original;
-  }
+  return runs.run(new RandomState(seed >>> 0), fn);
 }
 
-/** Whether a seeded run is in progress (for tests). */
+/** Whether the caller runs inside a seeded run. */
 export function seededRunning(): boolean {
-  return depth > 0;
+  return runs.getStore() !== undefined;
+}
+
+/** A draw in [0, 1): from the seeded run's stream inside one, else from `Math.random`. */
+export function random(): number {
+  const stream = runs.getStore();
+  return stream ? stream.randomSample() : Math.random();
+}
+
+/** A 32-bit seed: from the seeded run's stream inside one, else from `Math.random`. */
+export function randomSeed(): number {
+  const stream = runs.getStore();
+  return stream ? stream.nextUint32() : Math.floor(Math.random() * 4294967296) >>> 0;
+}
+
+/** A seed inside a seeded run (for a builder called without one), else undefined. */
+export function runSeed(): number | undefined {
+  return runs.getStore()?.nextUint32();
 }

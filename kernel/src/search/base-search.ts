@@ -3,7 +3,7 @@
  * on every fold, scored, and summarised in `cvResults`; the best candidate is refit on all data.
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidArgumentError } from '../errors';
+import { AllFitsFailedError, countReasons, formatReasons, InvalidArgumentError } from '../errors';
 import { onInterrupt } from '../frontend';
 import { checkKnownKeys } from '../validation';
 import { checkCv, type CvInput } from './check-cv';
@@ -241,6 +241,8 @@ export abstract class BaseSearchCV {
     const width = this.options.nJobs === -1 ? (await import('node:os')).availableParallelism() : Math.max(1, this.options.nJobs ?? 1);
     let next = 0;
     let failure: unknown;
+    const failures: string[] = [];
+    let ended = 0;
     const worker = async () => {
       while (next < tasks.length && !this.stopRequested && failure === undefined) {
         const task = tasks[next++];
@@ -255,16 +257,13 @@ export abstract class BaseSearchCV {
             failure = error;
             return;
           }
-          const reason = error instanceof Error ? error.message : String(error);
-          process.emitWarning(
-            `Candidate ${task.candidate} (${JSON.stringify(task.params)}) failed on fold ${task.fold}: ${reason}. ` +
-              `Its score on this fold is set to errorScore=${errorScore}.`,
-            { type: 'FitFailedWarning' } as never,
-          );
+          const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
           outcome = { testScore: errorScore as number, trainScore: task.withTrainScore ? (errorScore as number) : undefined, fitTime: 0, scoreTime: 0, error: reason };
         }
         // A fit cut short by a stop or an interrupt is not a result: its candidate stays incomplete.
         if (this.stopRequested) break;
+        ended++;
+        if (outcome.error !== undefined) failures.push(outcome.error);
         state.outcomes[task.candidate][task.fold] = outcome;
         if (state.outcomes[task.candidate].every((o) => o !== undefined)) state.finished[task.candidate] = new Date().toISOString();
         if (verbose > 0) {
@@ -277,6 +276,7 @@ export abstract class BaseSearchCV {
     };
     await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
     if (failure !== undefined) throw failure;
+    reportFailures(failures, ended, ended === tasks.length, errorScore as number);
   }
 
   /** Fills cvResults and best* from the candidates whose folds all ended. */
@@ -325,6 +325,23 @@ export abstract class BaseSearchCV {
       }))
       .sort((a, b) => a.rank - b.rank || a.candidate - b.candidate);
   }
+}
+
+/**
+ * scikit-learn's handling of failed fits once the search has run: when all `nFits` failed, an
+ * AllFitsFailedError; when some did, one FitFailedWarning with the distinct reasons and their counts.
+ * A search stopped early (`allRan` false) only warns about the `nFits` fits that ended.
+ */
+function reportFailures(failures: readonly string[], nFits: number, allRan: boolean, errorScore: number): void {
+  if (failures.length === 0) return;
+  const reasons = countReasons(failures);
+  if (allRan && failures.length === nFits) throw new AllFitsFailedError(nFits, reasons);
+  process.emitWarning(
+    `${failures.length} of ${allRan ? 'the' : 'the first'} ${nFits} fits failed; their scores are set to errorScore=${errorScore}.\n` +
+      `Reasons (fits × error):\n${formatReasons(reasons)}\n` +
+      "Set errorScore: 'raise' to stop at the first failing fit with its traceback.",
+    { type: 'FitFailedWarning' } as never,
+  );
 }
 
 /** A fit seed from the search seed, the candidate and the fold (the same whatever nJobs is). */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../backend';
-import { InvalidArgumentError } from '../errors';
+import { AllFitsFailedError, InvalidArgumentError } from '../errors';
+import { searchPayload } from '../display';
 import { buildRnnProgressive, compileRnn } from '../model';
 import { rankScores, std } from './cv-results';
 import { randint, uniform } from './distributions';
@@ -76,10 +77,10 @@ describe('GridSearchCV', () => {
     assert.deepEqual(await run(), await run());
   });
 
-  it('records errorScore with a warning for a failing candidate and ranks it last', async () => {
+  it('records errorScore for failed fits, warns once with the reasons, and ranks a failed candidate last', async () => {
     const { x, y } = task(24);
-    const warnings: string[] = [];
-    const listener = (w: Error) => warnings.push(w.message);
+    const warnings: Error[] = [];
+    const listener = (w: Error) => warnings.push(w);
     process.on('warning', listener);
     const buildFn = ({ units = 2 }: { units?: number }) => {
       if (units === 3) throw new Error('no model with 3 units');
@@ -91,9 +92,39 @@ describe('GridSearchCV', () => {
     process.off('warning', listener);
     assert.ok(Number.isNaN(grid.cvResults!.mean_test_score[1]));
     assert.deepEqual(grid.cvResults!.rank_test_score, [1, 2]);
-    assert.ok(warnings.some((w) => w.includes('Candidate 1 ({"units":3}) failed on fold 0: no model with 3 units')), warnings.join('\n'));
+    assert.deepEqual(
+      warnings.map((w) => [w.name, w.message]),
+      [['FitFailedWarning', "2 of the 4 fits failed; their scores are set to errorScore=NaN.\nReasons (fits × error):\n  2 × Error: no model with 3 units\nSet errorScore: 'raise' to stop at the first failing fit with its traceback."]],
+    );
+    const view = searchPayload(grid.state!);
+    assert.deepEqual(view.trials.map((t) => [t.state, t.rank]), [['COMPLETE', 1], ['FAIL', null]]);
+    assert.deepEqual(view.bestTrialNumbers, [0]);
     const raising = new GridSearchCV({ estimator: new KerasClassifier({ buildFn, batchSize: 8 }), paramGrid: { units: [3] }, cv: 2, errorScore: 'raise', ...quiet });
     await assert.rejects(raising.fit(x, y), /no model with 3 units/);
+  });
+
+  it('raises when every fit fails, with the distinct reasons and their counts; the view shows it failed, unranked', async () => {
+    const { x, y } = task(24);
+    const buildFn = ({ units = 2 }: { units?: number }) => {
+      if (units === 3) throw new TypeError('helper is not a function');
+      throw new RangeError(`units ${units} is out of range`);
+    };
+    const grid = new GridSearchCV({ estimator: new KerasClassifier({ buildFn }), paramGrid: { units: [1, 3, 5] }, cv: 2, ...quiet });
+    await assert.rejects(grid.fit(x, y), (error: unknown) => {
+      assert.ok(error instanceof AllFitsFailedError);
+      assert.equal(
+        error.message,
+        'all 6 fits failed, so the search has no result; the model or its parameters are likely wrong.\n' +
+          'Reasons (fits × error):\n  2 × RangeError: units 1 is out of range\n  2 × TypeError: helper is not a function\n  2 × RangeError: units 5 is out of range\n' +
+          "Set errorScore: 'raise' to stop at the first failing fit with its traceback.",
+      );
+      return true;
+    });
+    const view = searchPayload(grid.state!);
+    assert.equal(view.status, 'failed');
+    assert.deepEqual(view.trials.map((t) => [t.state, t.rank]), [['FAIL', null], ['FAIL', null], ['FAIL', null]]);
+    assert.deepEqual(view.bestTrialNumbers, []);
+    assert.equal(grid.bestEstimator, undefined);
   });
 });
 

@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dropout, DropoutLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/core';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
+import { randomSeed } from '../../random';
 import { loadNativeAddon } from '../native-addon';
 import { RNNLAB_SUBCLASS, standardClass } from './registry';
 
@@ -50,11 +51,6 @@ export function keepMask(size: number, rate: number, seed: number): Float32Array
     }
   }
   return out;
-}
-
-/** A fresh 32-bit seed from `Math.random` (which rnnlab's seeded fits make repeatable). */
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 4294967296) >>> 0;
 }
 
 const StandardDropout = standardClass<typeof Dropout>('Dropout');

@@ -22,7 +22,8 @@ import type {
   SimpleRNNLayerArgs,
 } from '@tensorflow/tfjs-layers/dist/layers/recurrent';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { GRU, type GRUCell, type GRULayerArgs, keepMask, randomSeed, RNNLAB_SUBCLASS, standardClass } from '../layers';
+import { randomSeed } from '../../random';
+import { GRU, type GRUCell, type GRULayerArgs, keepMask, RNNLAB_SUBCLASS, standardClass } from '../layers';
 import { type CellKind, type FusedActivation, isFusedActivation } from './cells';
 import { recurrentSequence } from './sequence-op';
 import { rnnKernelInfo } from './select';

@@ -6,10 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '../../errors';
+import { withSeededFit } from '../../model';
 import { checkRate } from '../../validation';
 import { type FeatureInput, type Label, type Matrix, takeRows, toMatrix } from '../data';
 import type { ParamValue } from '../parameter-grid';
-import { withSeededRandom } from '../../random';
 import { declaredParamNames } from './param-names';
 
 /** The seed's `create_model`: builds and compiles a model from parameters (may be async). */
@@ -137,7 +137,7 @@ export abstract class KerasEstimator implements Estimator {
   ): Promise<void> {
     const p = this.params;
     const fitSeed = (p.randomState as number | undefined) ?? seed;
-    await withSeededRandom(fitSeed, async () => {
+    await withSeededFit(fitSeed, async () => {
       const model = await (p.buildFn as BuildFn)(this.buildParams());
       if (!(model instanceof tf.LayersModel)) {
         throw new InvalidArgumentError('buildFn', 'must return a tfjs LayersModel', model);
