@@ -24,6 +24,7 @@ import {
 import type { ControlToMain, MainToControl } from './control-worker';
 import { CellExecutor } from './execution';
 import { address, type ConnectionInfo, loadZmq, SendQueue } from './sockets';
+import { printWarningsAsOneLine } from './warnings';
 import { childMessage, type Message, parseFrames, PROTOCOL_VERSION, Signer, toFrames } from './wire';
 
 interface ExecuteRequest {
@@ -87,6 +88,7 @@ export class KernelServer {
 
   async listen(): Promise<void> {
     this.routeProcessOutput();
+    printWarningsAsOneLine((text) => process.stderr.write(text));
     comms.setTransport({
       send: (msgType, content, metadata) => this.publish(this.currentParent(), msgType, content, metadata),
     });
