@@ -8,8 +8,6 @@ import time
 
 import pytest
 
-from conftest import KernelSession
-
 MODEL_SETUP = """
 import { buildRnnProgressive, compileRnn, fitLive, saveModel, loadModel, GridSearchCV, KerasClassifier, createStudy } from "rnnlab";
 import * as tf from "@tensorflow/tfjs";
@@ -19,13 +17,11 @@ const labels = Array.from(y.dataSync());
 """
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory):
-    """A kernel of its own: these tests redeclare names freely."""
-    session = KernelSession(cwd=str(tmp_path_factory.mktemp("semantics")))
-    assert session.execute(MODEL_SETUP).status == "ok"
-    yield session
-    session.close()
+@pytest.fixture(scope="module", autouse=True)
+def setup(kernel):
+    """The module's kernel (test/conftest.py gives each module its own) with data to train on."""
+    result = kernel.execute(MODEL_SETUP)
+    assert result.status == "ok", result.reply["content"]
 
 
 def value_of(kernel, code):
@@ -216,6 +212,16 @@ def test_a_traceback_of_an_error_thrown_in_the_cell_has_only_cell_frames(kernel)
     assert frames[0].startswith("at inner (evalmachine.<anonymous>:")
     assert frames[1].startswith("at outer (evalmachine.<anonymous>:")
     assert frames[2].startswith("at evalmachine.<anonymous>:")
+
+
+def test_a_traceback_of_an_awaited_error_leads_back_to_the_cell(kernel):
+    error = failure(kernel, 'async function later() { await new Promise((r) => setTimeout(r, 1)); throw new Error("late"); }\nawait later();')
+    frames = [f.strip() for f in error["traceback"][1:]]
+    assert [f.split(" (")[0].split(":")[0] for f in frames] == ["at later", "at async evalmachine.<anonymous>"], frames
+    # tfjs' own async code cannot be traced back: the cell's line where it was awaited is added.
+    error = failure(kernel, 'await compileRnn(buildRnnProgressive({ inputShape: [5, 2], initialUnits: 2, numLayers: 1 })).fit(x, tf.zeros([3, 1]));')
+    assert "3 target sample(s)" in error["evalue"]
+    assert error["traceback"][-1].strip().startswith("at evalmachine.<anonymous>:"), error["traceback"]
 
 
 # ---- inline functions type-check ------------------------------------------------------------------

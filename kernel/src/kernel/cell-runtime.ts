@@ -21,7 +21,9 @@ export class KeyboardInterrupt extends Error {
 type Waiter = (immediately: boolean) => void;
 
 export class CellRuntime {
-  private readonly waiters = new Set<Waiter>();
+  /** The cell's top-level await now waiting (a cell awaits one thing at a time at its top level). */
+  private pending?: Waiter;
+  private awaitSite?: { stack?: string };
   private assigned = new Set<string>();
   private interruptedOnce = false;
 
@@ -50,6 +52,8 @@ export class CellRuntime {
   beginCell(): void {
     this.assigned = new Set();
     this.interruptedOnce = false;
+    this.pending = undefined;
+    this.awaitSite = undefined;
   }
 
   /** Names the current cell assigned so far. */
@@ -57,31 +61,36 @@ export class CellRuntime {
     return this.assigned;
   }
 
-  /** Awaits `value` unless the kernel is interrupted meanwhile (then throws {@link KeyboardInterrupt}). */
+  /**
+   * Awaits `value` unless the kernel is interrupted meanwhile (then throws {@link KeyboardInterrupt}).
+   * The value's settling is passed on as the only reaction to it (`then(resolve, reject)`): V8's async
+   * stack traces then still lead from an error inside a library to the cell's line.
+   */
   settle<T>(value: T): Promise<Awaited<T>> {
-    const awaited = Promise.resolve(value);
+    const site: { stack?: string } = {};
+    Error.captureStackTrace(site, this.settle);
+    this.awaitSite = site;
     return new Promise<Awaited<T>>((resolve, reject) => {
-      let interrupted = false;
-      let done = false;
-      const end = (outcome: () => void) => {
-        if (done) return;
-        done = true;
-        this.waiters.delete(waiter);
-        outcome();
-      };
-      const stop = () => end(() => reject(new KeyboardInterrupt()));
-      const waiter: Waiter = (immediately) => {
-        interrupted = true;
+      this.pending = (immediately) => {
+        const stop = () => reject(new KeyboardInterrupt());
         if (immediately) stop();
         else void whenWorkStopped().then(stop);
       };
-      this.waiters.add(waiter);
-      // Once interrupted, the value settling ends the cell too, whatever it is.
-      awaited.then(
-        (result) => end(() => (interrupted ? reject(new KeyboardInterrupt()) : resolve(result))),
-        (error: unknown) => end(() => reject(interrupted ? new KeyboardInterrupt() : error)),
-      );
+      (Promise.resolve(value) as Promise<Awaited<T>>).then(resolve, reject);
     });
+  }
+
+  /** Passes an awaited value on, unless the cell was interrupted while it waited: then the cell ends. */
+  check<T>(value: T): T {
+    this.pending = undefined;
+    this.awaitSite = undefined;
+    if (this.interruptedOnce) throw new KeyboardInterrupt();
+    return value;
+  }
+
+  /** The stack of the cell's await that has not returned (where an error that ended the cell was awaited). */
+  pendingAwaitStack(): string | undefined {
+    return this.awaitSite?.stack;
   }
 
   /**
@@ -89,10 +98,11 @@ export class CellRuntime {
    * not at such an await (it runs synchronous code, which SIGINT itself stops).
    */
   interrupt(): boolean {
-    if (this.waiters.size === 0) return false;
+    const pending = this.pending;
+    if (!pending) return false;
     const immediately = this.interruptedOnce;
     this.interruptedOnce = true;
-    for (const waiter of [...this.waiters]) waiter(immediately);
+    pending(immediately);
     return true;
   }
 }

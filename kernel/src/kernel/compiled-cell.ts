@@ -5,8 +5,8 @@
  *   earlier values of every name the cell declares before any line runs. That preamble is removed (its
  *   names are what the cell declares): an earlier value stays until the cell's own declaration runs, so
  *   a cell that fails before a redeclaration leaves the earlier value in place.
- * - Every await at the cell's top level goes through {@link CELL_RUNTIME}`.settle(...)`, which ends the
- *   cell at that await when the kernel is interrupted (see cell-runtime.ts).
+ * - Every await at the cell's top level becomes `check(await settle(...))` on {@link CELL_RUNTIME}, which
+ *   ends the cell at that await when the kernel is interrupted (see cell-runtime.ts).
  *
  * Edits are made in place on the text (positions from the syntax tree), so line numbers in stack traces
  * stay those of tslab's output.
@@ -62,15 +62,18 @@ export function instrumentCell(js: string): InstrumentedCell {
     if (isFunctionBoundary(ts, node)) return;
     if (ts.isAwaitExpression(node)) {
       const operand = node.expression;
+      edits.push({ at: node.getStart(file), end: node.getStart(file), text: `${CELL_RUNTIME}.check(` });
+      edits.push({ at: node.getEnd(), end: node.getEnd(), text: ')' });
       edits.push({ at: operand.getStart(file), end: operand.getStart(file), text: `${CELL_RUNTIME}.settle(` });
       edits.push({ at: operand.getEnd(), end: operand.getEnd(), text: ')' });
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  // Applied from the end so that earlier positions stay valid; same-position inserts commute.
-  edits.sort((a, b) => b.at - a.at || b.end - a.end);
+  // Applied from the end so that earlier positions stay valid. Of two inserts at one position the one
+  // made later (for an inner node: the tree is visited outside in) goes in first, so it ends up inside.
+  const ordered = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => b.at - a.at || b.order - a.order);
   let code = js;
-  for (const edit of edits) code = code.slice(0, edit.at) + edit.text + code.slice(edit.end);
+  for (const edit of ordered) code = code.slice(0, edit.at) + edit.text + code.slice(edit.end);
   return { code, declaredNames };
 }

@@ -193,7 +193,7 @@ export class CellExecutor {
       };
     }
     if (!ok || thrown) {
-      return { status: 'error', error: describeThrown(thrown?.v ?? new Error('the cell failed')) };
+      return { status: 'error', error: describeThrown(thrown?.v ?? new Error('the cell failed'), this.runtime.pendingAwaitStack()) };
     }
     return value ? { status: 'ok', hasValue: true, value: value.v } : { status: 'ok', hasValue: false };
   }

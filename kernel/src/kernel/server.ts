@@ -357,8 +357,11 @@ export class KernelServer {
     } finally {
       this.executing = false;
     }
-    if (outcome.status === 'ok') {
+    // A cell that ran, even part way, keeps its imports (as its other declarations); one that did not compile runs nothing.
+    if (outcome.status === 'ok' || outcome.error.ename !== 'TypeScriptError') {
       for (const [name, imported] of importsOf(request.code)) this.imports.set(name, imported);
+    }
+    if (outcome.status === 'ok') {
       if (outcome.hasValue && !silent) {
         const bundle: MimeBundle = toMimeBundle(outcome.value);
         this.publish(message, 'execute_result', { execution_count: count, data: bundle, metadata: {} });

@@ -41,14 +41,22 @@ export function userFrames(stack: string): string[] {
   return first === -1 ? [] : [frames[first]];
 }
 
-/** Turns a thrown value into Jupyter's error fields. */
-export function describeThrown(thrown: unknown): CellError {
+/**
+ * Turns a thrown value into Jupyter's error fields.
+ * @param awaitStack the stack where the cell awaited the failed work: its cell frames are added when the
+ *   error's own stack has none (libraries whose async code V8 cannot trace back, such as tfjs)
+ */
+export function describeThrown(thrown: unknown, awaitStack?: string): CellError {
   if (thrown instanceof Error) {
     const name = thrown.name || 'Error';
+    const stack = thrown.stack ?? '';
+    const own = userFrames(stack);
+    const reachesCell = stack.split('\n').some((line) => /^\s+at /.test(line) && frameKind(line) === 'user');
+    const cell = !reachesCell && awaitStack ? userFrames(awaitStack).filter((line) => frameKind(line) === 'user') : [];
     return {
       ename: name,
       evalue: thrown.message,
-      traceback: [`${name}: ${thrown.message}`, ...userFrames(thrown.stack ?? '')],
+      traceback: [`${name}: ${thrown.message}`, ...own, ...cell],
     };
   }
   const text = typeof thrown === 'string' ? thrown : JSON.stringify(thrown) ?? String(thrown);
