@@ -88,6 +88,16 @@ def test_a_redeclaration_the_throw_did_not_reach_keeps_the_earlier_value_and_typ
     assert value_of(kernel, "const k: string = kept; JSON.stringify([k, reached])") == ["earlier", 1]
 
 
+def test_completion_and_inspection_know_what_a_failed_cell_kept(kernel):
+    failure(kernel, 'const keptForCompletion = { epochs: 3 }; throw new Error("stop");')
+    msg_id = kernel.client.complete("keptForComp", 11)
+    reply = kernel.shell_reply(msg_id)
+    assert reply["content"]["matches"][:1] == ["keptForCompletion"]
+    msg_id = kernel.client.inspect("keptForCompletion", 3)
+    reply = kernel.shell_reply(msg_id)
+    assert "epochs: number" in reply["content"]["data"]["text/plain"]
+
+
 def test_a_type_error_runs_nothing_and_declares_nothing(kernel):
     error = failure(kernel, 'const typo = 1; const wrong: number = "text";')
     assert error["ename"] == "TypeScriptError"
@@ -174,6 +184,7 @@ while (true) {{ spins++; if (spins === 1000) fs.writeFileSync({json.dumps(str(ma
     assert result.reply["content"]["ename"] == "KeyboardInterrupt"
     state = value_of(kernel, "const count: number = spins; JSON.stringify({ many: count >= 1000, label: loopLabel })")
     assert state == {"many": True, "label": "spinning"}
+    assert kernel.execute('"alive"').status == "ok"
 
 
 # ---- warnings and tracebacks -----------------------------------------------------------------------
