@@ -10,7 +10,7 @@ export { MIME_BUNDLE, isMimeBundle, plainText, registerFormatter, toMimeBundle }
 export type { HasMimeBundle } from './mime';
 export { Comm, CommRegistry, comms, openComm, registerCommTarget } from './comms';
 export type { CommData, CommMsgType, CommTargetHandler, CommTransport } from './comms';
-export { onInterrupt, signalInterrupt } from './interrupt';
+export { onInterrupt, signalInterrupt, whenWorkStopped } from './interrupt';
 export { LiveDisplay } from './live-display';
 export type { LiveDisplayOptions } from './live-display';
 export { notebookScope, setNotebookScope } from './notebook-scope';

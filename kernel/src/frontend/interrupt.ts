@@ -5,11 +5,15 @@
  */
 type Listener = () => void;
 const listeners = new Set<Listener>();
+const idleWaiters: (() => void)[] = [];
 
 /** Calls `listener` on the next interrupt until the returned function is called. */
 export function onInterrupt(listener: Listener): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+  };
 }
 
 /** Tells every running piece of work to stop. Returns how many were told. */
@@ -23,4 +27,10 @@ export function signalInterrupt(): number {
     }
   }
   return current.length;
+}
+
+/** Resolves once no work listens for interrupts any more (at once when none does). */
+export function whenWorkStopped(): Promise<void> {
+  if (listeners.size === 0) return Promise.resolve();
+  return new Promise((resolve) => idleWaiters.push(resolve));
 }

@@ -1,12 +1,36 @@
 /**
  * Runs cells with tslab's executor (compile with its TypeScript 5.0 fork, then execute), and turns what
  * it reports into Jupyter terms: the last expression's value, or an error with ename, evalue and traceback.
+ *
+ * Cells keep IPython's semantics, which tslab alone does not: what a cell declared before it failed or
+ * was interrupted stays, with its value at that moment and its type for the cells that follow; an
+ * interrupt ends the cell at its pending await. The kernel sits between tslab's executor and its
+ * converter for that: it keeps the notebook's declarations itself (tslab forgets a failed cell's), and
+ * instruments each compiled cell (compiled-cell.ts) for the cell runtime (cell-runtime.ts).
  */
 import path from 'node:path';
+import { CellRuntime, KeyboardInterrupt } from './cell-runtime';
+import { instrumentCell } from './compiled-cell';
+import { declarationsAfterPartialRun } from './declarations';
 import { expandShorthandProperties } from './shorthand';
+import { type CellError, describeThrown } from './traceback';
+
+export type { CellError };
+
+/** What tslab's converter returns for a cell (tslab/dist/converter). */
+interface Conversion {
+  output?: string;
+  declOutput?: string;
+  diagnostics: unknown[];
+  lastExpressionVar?: string;
+}
 
 /** The parts of tslab's converter and executor rnnlab uses (tslab/dist/converter, executor, inspect). */
 interface TslabConverter {
+  convert(previousDeclarations: string, src: string): Conversion;
+  inspect(previousDeclarations: string, src: string, position: number): unknown;
+  complete(previousDeclarations: string, src: string, position: number): unknown;
+  addModule(...args: unknown[]): unknown;
   close(): void;
 }
 interface TslabExecutor {
@@ -40,36 +64,12 @@ function loadTslab(): TslabModules {
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-/** A cell's error as Jupyter's `error` message carries it. */
-export interface CellError {
-  ename: string;
-  evalue: string;
-  traceback: string[];
-}
 
 /** What running a cell gave. */
 export type CellOutcome =
   | { status: 'ok'; hasValue: false }
   | { status: 'ok'; hasValue: true; value: unknown }
   | { status: 'error'; error: CellError };
-
-/** Frames of the kernel's own machinery, hidden from tracebacks. */
-const INTERNAL_FRAME = /node:internal|[/\\]tslab[/\\]dist[/\\]|[/\\]rnnlab[/\\]dist[/\\]kernel[/\\]|[/\\]kernel[/\\]dist[/\\]kernel[/\\]/;
-
-/** Turns a thrown value into Jupyter's error fields. */
-export function describeThrown(thrown: unknown): CellError {
-  if (thrown instanceof Error) {
-    const stack = (thrown.stack ?? `${thrown.name}: ${thrown.message}`).split('\n');
-    const frames = stack.filter((line) => /^\s+at /.test(line) && !INTERNAL_FRAME.test(line));
-    return {
-      ename: thrown.name || 'Error',
-      evalue: thrown.message,
-      traceback: [`${thrown.name || 'Error'}: ${thrown.message}`, ...frames],
-    };
-  }
-  const text = typeof thrown === 'string' ? thrown : JSON.stringify(thrown) ?? String(thrown);
-  return { ename: 'Error', evalue: text, traceback: [`Uncaught ${text}`] };
-}
 
 /** One tslab executor for the kernel's lifetime. */
 export class CellExecutor {
@@ -79,18 +79,24 @@ export class CellExecutor {
   private capture: { value?: { v: unknown }; diagnostics: string[]; thrown?: { v: unknown } } = { diagnostics: [] };
   private running = false;
   private interrupted = false;
+  private readonly runtime: CellRuntime;
+  /** The notebook's declarations so far, as a `.d.ts` text (the kernel's, not tslab's own copy). */
+  private declarations = '';
+  /** The current cell's compilation, with the names it declares. */
+  private conversion?: Conversion & { declaredNames: string[] };
 
   constructor(rootDir: string) {
     this.tslab = loadTslab();
     const tslab = this.tslab;
     let node: TslabConverter | undefined;
     let browser: TslabConverter | undefined;
+    const create = (isBrowser: boolean) => this.withNotebookDeclarations(tslab.createConverter({ isJS: false, isBrowser }));
     this.converters = {
       get node() {
-        return (node ??= tslab.createConverter({ isJS: false, isBrowser: false }));
+        return (node ??= create(false));
       },
       get browser() {
-        return (browser ??= tslab.createConverter({ isJS: false, isBrowser: true }));
+        return (browser ??= create(true));
       },
       close() {
         node?.close();
@@ -112,6 +118,45 @@ export class CellExecutor {
         }
       },
     });
+    this.runtime = new CellRuntime((globalThis as unknown as { __tslab__: { exports: object } }).__tslab__);
+  }
+
+  /**
+   * tslab's converter, compiling against the kernel's declarations instead of the ones tslab passes
+   * (which lose a failed cell's), and instrumenting what it compiles.
+   */
+  private withNotebookDeclarations(converter: TslabConverter): TslabConverter {
+    return {
+      convert: (_tslabDeclarations, src) => {
+        const conversion = converter.convert(this.declarations, src);
+        if (conversion.output === undefined || conversion.diagnostics.length > 0) {
+          this.conversion = { ...conversion, declaredNames: [] };
+          return conversion;
+        }
+        const { code, declaredNames } = instrumentCell(conversion.output);
+        this.conversion = { ...conversion, declaredNames };
+        return { ...conversion, output: code };
+      },
+      inspect: (_tslabDeclarations, src, position) => converter.inspect(this.declarations, src, position),
+      complete: (_tslabDeclarations, src, position) => converter.complete(this.declarations, src, position),
+      addModule: (...args) => converter.addModule(...args),
+      close: () => converter.close(),
+    };
+  }
+
+  /** Keeps the declarations a cell made: all when it succeeded, those that ran when it stopped part way. */
+  private keepDeclarations(ok: boolean): void {
+    const conversion = this.conversion;
+    if (!conversion || conversion.diagnostics.length > 0) return;
+    if (ok) {
+      this.declarations = conversion.declOutput ?? '';
+      return;
+    }
+    if (conversion.output === undefined) return;
+    const assigned = this.runtime.assignedNames();
+    const notRun = new Set(conversion.declaredNames.filter((name) => !assigned.has(name)));
+    if (conversion.lastExpressionVar) delete this.executor.locals[conversion.lastExpressionVar];
+    this.declarations = declarationsAfterPartialRun(conversion.declOutput ?? '', this.declarations, notRun);
   }
 
   /** Compiles and runs one cell. */
@@ -119,6 +164,8 @@ export class CellExecutor {
     this.capture = { diagnostics: [] };
     this.running = true;
     this.interrupted = false;
+    this.conversion = undefined;
+    this.runtime.beginCell();
     let ok: boolean;
     try {
       ok = await this.executor.execute(expandShorthandProperties(code));
@@ -128,9 +175,11 @@ export class CellExecutor {
     } finally {
       this.running = false;
     }
+    this.keepDeclarations(ok);
     const { value, diagnostics, thrown } = this.capture;
     const stoppedBySigint =
-      thrown?.v instanceof Error && thrown.v.message.startsWith('Script execution was interrupted');
+      thrown?.v instanceof KeyboardInterrupt ||
+      (thrown?.v instanceof Error && thrown.v.message.startsWith('Script execution was interrupted'));
     if ((this.interrupted || stoppedBySigint) && !ok) {
       return {
         status: 'error',
@@ -144,7 +193,7 @@ export class CellExecutor {
       };
     }
     if (!ok || thrown) {
-      return { status: 'error', error: describeThrown(thrown?.v ?? new Error('the cell failed')) };
+      return { status: 'error', error: describeThrown(thrown?.v ?? new Error('the cell failed'), this.runtime.pendingAwaitStack()) };
     }
     return value ? { status: 'ok', hasValue: true, value: value.v } : { status: 'ok', hasValue: false };
   }
@@ -154,10 +203,13 @@ export class CellExecutor {
     return this.executor.locals;
   }
 
-  /** Interrupts the running cell's pending await (blocking code is stopped by SIGINT itself). */
+  /**
+   * Ends the running cell at its pending await (blocking code is stopped by SIGINT itself). Awaits the
+   * instrumentation does not reach (`for await`) are abandoned the way tslab does.
+   */
   interrupt(): void {
     if (this.running) this.interrupted = true;
-    this.executor.interrupt();
+    if (!this.runtime.interrupt()) this.executor.interrupt();
   }
 
   isComplete(code: string): { status: 'complete' } | { status: 'incomplete'; indent: string } {

@@ -23,6 +23,7 @@ import type { ControlToMain, MainToControl } from './control-worker';
 import { NotebookDeclarations, typescript } from '../analysis';
 import { CellExecutor } from './execution';
 import { address, type ConnectionInfo, loadZmq, SendQueue } from './sockets';
+import { printWarningsAsOneLine } from './warnings';
 import { childMessage, type Message, parseFrames, PROTOCOL_VERSION, Signer, toFrames } from './wire';
 
 interface ExecuteRequest {
@@ -86,6 +87,7 @@ export class KernelServer {
 
   async listen(): Promise<void> {
     this.routeProcessOutput();
+    printWarningsAsOneLine((text) => process.stderr.write(text));
     comms.setTransport({
       send: (msgType, content, metadata) => this.publish(this.currentParent(), msgType, content, metadata),
     });

@@ -12,8 +12,18 @@ import { type FeatureInput, type Label, type Matrix, takeRows, toMatrix } from '
 import type { ParamValue } from '../parameter-grid';
 import { declaredParamNames } from './param-names';
 
-/** The seed's `create_model`: builds and compiles a model from parameters (may be async). */
-export type BuildFn = (params: Record<string, ParamValue>) => tf.LayersModel | Promise<tf.LayersModel>;
+/** How the estimator calls `buildFn`: with the build parameters it holds. */
+type BuildCall = (params: Record<string, ParamValue>) => tf.LayersModel | Promise<tf.LayersModel>;
+
+/**
+ * The seed's `create_model`: builds and compiles a model from parameters (may be async).
+ *
+ * Any function of one parameter object fits (`(params: never) => …`). The union matters for inline
+ * arrow functions: with a single signature, `({ units = 32 } = {}) => …` would take `units`' type from
+ * `Record<string, ParamValue>` (so `units` would not be a number); with two, TypeScript types the
+ * parameters from the function's own defaults, as it does for a named function.
+ */
+export type BuildFn = BuildCall | ((params: never) => tf.LayersModel | Promise<tf.LayersModel>);
 
 /** Arguments that go to `model.fit`. */
 export const FIT_PARAMS = ['epochs', 'batchSize', 'validationSplit', 'shuffle', 'verbose', 'callbacks', 'randomState'] as const;
@@ -138,7 +148,7 @@ export abstract class KerasEstimator implements Estimator {
     const p = this.params;
     const fitSeed = (p.randomState as number | undefined) ?? seed;
     await withSeededFit(fitSeed, async () => {
-      const model = await (p.buildFn as BuildFn)(this.buildParams());
+      const model = await (p.buildFn as BuildCall)(this.buildParams());
       if (!(model instanceof tf.LayersModel)) {
         throw new InvalidArgumentError('buildFn', 'must return a tfjs LayersModel', model);
       }
