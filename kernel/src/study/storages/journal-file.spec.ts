@@ -54,7 +54,7 @@ describe('JournalFileStorage', () => {
     assert.equal(await again.getStudyIdFromName('restart'), id);
   });
 
-  it('breaks a lock left by a dead process after the grace period', () => {
+  it('breaks a lock left by a dead process after the grace period', async () => {
     const path = fresh();
     appendFileSync(path, '');
     symlinkSync(resolve(path), `${path}.lock`);
@@ -62,7 +62,7 @@ describe('JournalFileStorage', () => {
     utimesSync(path, old, old);
     const lock = new JournalFileSymlinkLock(path, 0.05);
     const started = Date.now();
-    lock.with(() => undefined);
+    await lock.with(() => undefined);
     assert.ok(Date.now() - started < 2000);
     assert.equal(existsSync(`${path}.lock`), false);
   });
