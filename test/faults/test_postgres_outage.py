@@ -4,6 +4,7 @@ the server is back). Workers starting together on an empty database all create o
 import time
 
 import optuna
+import pytest
 
 from fault_helpers import RNNLAB, Process
 
@@ -18,16 +19,19 @@ exports.objective = async (trial) => {
 TRIALS_EACH = 12
 
 
-def worker(url, objective, n_trials, study="outage"):
+def worker(url, objective, n_trials, study="outage", grace=30):
     return Process([*RNNLAB, "--storage", url, "--study", study, "--objective", objective, "--n-trials", n_trials,
-                    "--heartbeat-interval", "1", "--grace-period", "30"])
+                    "--heartbeat-interval", "1", "--grace-period", grace])
 
 
-def test_two_workers_finish_through_a_postgresql_restart(postgres, tmp_path):
+@pytest.mark.parametrize("grace", [30, 2])
+def test_two_workers_finish_through_a_postgresql_restart(postgres, tmp_path, grace):
+    """With a grace period shorter than the outage, a worker back first may fail the other's running
+    trial as stale (its heartbeats stopped): that trial ends FAIL with the reason, and both workers go on."""
     objective = tmp_path / "objective.js"
     objective.write_text(OBJECTIVE)
     url = postgres.new_database()  # empty: the two workers also race to create Optuna's schema
-    workers = [worker(url, objective, TRIALS_EACH) for _ in range(2)]
+    workers = [worker(url, objective, TRIALS_EACH, grace=grace) for _ in range(2)]
     for w in workers:
         for _ in range(2):  # both mid-study: two trials done, ten to go
             w.wait_for(lambda line: line.startswith("trial "), timeout=60)
@@ -39,8 +43,12 @@ def test_two_workers_finish_through_a_postgresql_restart(postgres, tmp_path):
 
     trials = optuna.load_study(study_name="outage", storage=url).trials
     assert [t.number for t in trials] == list(range(2 * TRIALS_EACH))
-    assert [t.state.name for t in trials] == ["COMPLETE"] * (2 * TRIALS_EACH)
-    assert all(t.intermediate_values == {0: t.params["x"]} for t in trials)
+    if grace == 30:
+        assert [t.state.name for t in trials] == ["COMPLETE"] * (2 * TRIALS_EACH)
+    else:
+        assert {t.state.name for t in trials} <= {"COMPLETE", "FAIL"}
+        assert all("no heartbeat" in t.system_attrs["fail_reason"] for t in trials if t.state.name == "FAIL")
+    assert all(t.intermediate_values == {0: t.params["x"]} for t in trials if t.state.name == "COMPLETE")
 
 
 def test_workers_starting_together_on_an_empty_database_all_run(postgres, tmp_path):

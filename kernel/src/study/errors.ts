@@ -3,6 +3,7 @@
  * these classes are the study's own: "prune this trial" ({@link TrialPruned}), which fails only the
  * trial, and storage conditions, which stop the study.
  */
+import { InvalidArgumentError } from '../errors';
 
 /**
  * Thrown inside an objective to end the trial as PRUNED (usually after `trial.shouldPrune()`).
@@ -84,12 +85,16 @@ export class StorageError extends Error {
   }
 }
 
-/** Runs one storage call, turning its failure into a {@link StorageError}. */
+/**
+ * Runs one storage call, turning its failure into a {@link StorageError}. The storage contract's own
+ * errors (a finished trial, a missing record, an incompatible distribution) pass through unchanged:
+ * they say what is wrong better than a wrapper would.
+ */
 export async function storageCall<T>(storage: unknown, operation: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof StorageError) throw error;
+    if (error instanceof StorageError || error instanceof UpdateFinishedTrialError || error instanceof RecordNotFoundError || error instanceof InvalidArgumentError) throw error;
     throw new StorageError(describeStorage(storage), operation, error);
   }
 }

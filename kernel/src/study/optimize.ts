@@ -7,7 +7,7 @@ import { registerStudyControls } from './controls';
 import type { FrozenTrial } from './frozen-trial';
 import { defaultStudyObserver, type StudyObserver, type StudyRunStatus, type StudySnapshot } from './observer';
 import type { Study, TrialOutcome } from './study';
-import { describeError } from './errors';
+import { describeError, storageCall } from './errors';
 import { type Trial, trialContextOf } from './trial';
 import { heartbeatsOf } from './storages';
 import { asyncExecutor, type TrialExecutor } from './executor';
@@ -145,7 +145,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
   const heartbeats = heartbeatsOf(study.storage);
   const runOne = async (): Promise<void> => {
     // As Optuna: before each trial, fail the trials whose worker stopped sending heartbeats.
-    if (heartbeats) await heartbeats.failStaleHeartbeatTrials(study.studyId);
+    if (heartbeats) await storageCall(study.storage, 'failStaleHeartbeatTrials', () => heartbeats.failStaleHeartbeatTrials(study.studyId));
     const trial = await study.ask();
     let beat: NodeJS.Timeout | undefined;
     if (heartbeats?.heartbeatInterval !== undefined) {

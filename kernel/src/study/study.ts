@@ -328,6 +328,12 @@ export class Study implements TrialHost {
     try {
       await run.flush();
     } catch (error) {
+      if (error instanceof UpdateFinishedTrialError) {
+        // Another worker finished it meanwhile: it failed the trial as stale while this process could
+        // not reach the storage (its heartbeats stopped). The stored state stands; the study goes on.
+        process.emitWarning(`trial ${run.number} was finished by another worker before this one could write its result (${run.state()}); the stored state stands`);
+        return;
+      }
       const reason = describeError(error);
       try {
         await this.failTrial(run.trialId, reason);
