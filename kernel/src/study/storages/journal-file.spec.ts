@@ -137,4 +137,9 @@ describe('JournalFileStorage', () => {
     assert.throws(() => new JournalFileStorage(path), (e: unknown) => e instanceof Error && e.message === `journal file ${path}: could not create it: it is not a regular file`);
     assert.ok(lstatSync(path).isDirectory());
   });
+
+  it('names the argument of a bad path or option', () => {
+    assert.throws(() => new JournalFileStorage(''), { message: "`JournalFileStorage filePath` must be the path of the journal file, got ''" });
+    assert.throws(() => new JournalFileStorage(fresh(), { lockGracePeriodSeconds: 0 }), /`lockGracePeriodSeconds` must be a positive number of seconds/);
+  });
 });

@@ -5,6 +5,8 @@
  * and rnnlab reads what Python appends.
  */
 import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { InvalidArgumentError } from '../../errors';
+import { checkKnownKeys } from '../../validation';
 import { JournalFileSymlinkLock } from './file-lock';
 import { JournalStorage, type JournalBackend } from './journal';
 import type { JournalLog } from './journal-replay';
@@ -59,6 +61,12 @@ export class JournalFileBackend implements JournalBackend {
   private readonly offsets = new Map<number, number>([[0, 0]]);
 
   constructor(readonly filePath: string, options: JournalFileStorageOptions = {}) {
+    if (typeof filePath !== 'string' || filePath === '') throw new InvalidArgumentError('JournalFileStorage filePath', 'must be the path of the journal file', filePath);
+    checkKnownKeys('JournalFileStorage', options, ['lockGracePeriodSeconds']);
+    const grace = options.lockGracePeriodSeconds;
+    if (grace !== undefined && grace !== null && !(typeof grace === 'number' && grace > 0 && Number.isFinite(grace))) {
+      throw new InvalidArgumentError('lockGracePeriodSeconds', 'must be a positive number of seconds, or null to never break a lock', grace);
+    }
     this.lock = new JournalFileSymlinkLock(filePath, options.lockGracePeriodSeconds === undefined ? 30 : options.lockGracePeriodSeconds);
     onFile(filePath, 'create it', () => {
       if (!existsSync(filePath)) appendFileSync(filePath, '');
