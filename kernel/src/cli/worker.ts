@@ -103,17 +103,23 @@ export async function runWorker(args: WorkerArgs, log: (line: string) => void = 
     const study = await createStudy({ studyName: args.study, storage, direction: args.direction, loadIfExists: true });
     log(`worker ${process.pid}: study '${args.study}' on ${storage.url}`);
     let done = 0;
-    await study.optimize(objective, {
-      ...(args.nTrials !== undefined ? { nTrials: args.nTrials } : {}),
-      ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
-      show: false,
-      callbacks: [
-        (_s, trial) => {
-          done++;
-          log(`trial ${trial.number}: ${trial.state}${trial.values ? ` value=${trial.values.join(', ')}` : ''}`);
-        },
-      ],
-    });
+    await study
+      .optimize(objective, {
+        ...(args.nTrials !== undefined ? { nTrials: args.nTrials } : {}),
+        ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
+        show: false,
+        callbacks: [
+          (_s, trial) => {
+            done++;
+            log(`trial ${trial.number}: ${trial.state}${trial.values ? ` value=${trial.values.join(', ')}` : ''}`);
+          },
+        ],
+      })
+      .catch(async (error: unknown) => {
+        // A trial whose storage write failed is still RUNNING: one more try at marking it FAIL with the reason before exiting.
+        await study.failStaleTrials().catch(() => undefined);
+        throw error;
+      });
     log(`worker ${process.pid}: ${done} trials done`);
     return done;
   } finally {

@@ -95,7 +95,7 @@ export class Study implements TrialHost {
   }
 
   private async reload(): Promise<void> {
-    this.cache = await this.storage.getAllTrials(this.studyId);
+    this.cache = await storageCall(this.storage, 'getAllTrials', () => this.storage.getAllTrials(this.studyId));
   }
 
   /** @internal every trial, running ones of this process with their live state */
