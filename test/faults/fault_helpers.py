@@ -2,6 +2,7 @@
 import json
 import os
 import queue
+import sqlite3
 import subprocess
 import threading
 import time
@@ -76,6 +77,19 @@ def events(lines: list, kind: str) -> list:
 
 def python_storage(kind: str, target):
     return JournalStorage(JournalFileBackend(str(target))) if kind == "journal" else str(target)
+
+
+def running_owners(kind: str, target, study: str) -> dict:
+    """{number: owner pid} of the study's RUNNING trials, read while a worker writes: Python Optuna for a
+    journal; plain `sqlite3` for SQLite (Optuna's first load of a busy SQLite file waits seconds for its lock)."""
+    if kind == "journal":
+        return {t.number: t.system_attrs["rnnlab:worker"]["pid"] for t in python_trials(kind, target, study) if t.state.name == "RUNNING"}
+    with sqlite3.connect(str(target).removeprefix("sqlite:///"), timeout=30) as db:
+        rows = db.execute(
+            "SELECT t.number, a.value_json FROM trials t JOIN studies s ON s.study_id = t.study_id "
+            "LEFT JOIN trial_system_attributes a ON a.trial_id = t.trial_id AND a.key = 'rnnlab:worker' "
+            "WHERE s.study_name = ? AND t.state = 'RUNNING'", (study,)).fetchall()
+    return {number: json.loads(owner)["pid"] if owner else None for number, owner in rows}
 
 
 def python_trials(kind: str, target, study: str) -> list:
