@@ -57,7 +57,7 @@ export function isTransient(error: unknown): boolean {
 /** Whether the connection that raised `error` must be thrown away. */
 function isBroken(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57')) || code === '40P01';
+  return !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57'));
 }
 
 /** Errors raised by `pg` itself (as opposed to the storage's own, thrown inside a transaction). */
