@@ -1,6 +1,7 @@
 /**
  * A study storage in one file, in the format of Optuna's `JournalFileBackend`: one JSON object per
- * line, appended (never rewritten) under {@link JournalFileSymlinkLock}. Python's
+ * line, appended (never rewritten; only a cut last line, which no one ever read, is moved aside)
+ * under {@link JournalFileSymlinkLock}. Python's
  * `optuna.load_study(storage=JournalStorage(JournalFileBackend(path)))` reads what rnnlab writes,
  * and rnnlab reads what Python appends.
  */
