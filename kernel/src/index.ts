@@ -87,6 +87,7 @@ export {
   RandomSampler,
   RDBStorage,
   SchemaVersionError,
+  StorageError,
   STUDY_COMM_TARGET,
   Study,
   StudyNotFoundError,

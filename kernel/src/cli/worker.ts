@@ -4,6 +4,7 @@
  *
  *   npx rnnlab worker --storage URL --study NAME --objective ./objective.ts [--n-trials N]
  *       [--timeout SECONDS] [--direction minimize|maximize] [--heartbeat-interval S] [--grace-period S]
+ *       [--retry-timeout S]
  *
  * The objective module exports `objective` (or a default export): `(trial) => number | Promise<number>`.
  */
@@ -13,10 +14,10 @@ import { createStudy, type Objective, RDBStorage, type StudyDirection } from '..
 
 const USAGE =
   'usage: rnnlab worker --storage URL --study NAME --objective FILE [--n-trials N] [--timeout SECONDS] ' +
-  '[--direction minimize|maximize] [--heartbeat-interval SECONDS] [--grace-period SECONDS]\n' +
+  '[--direction minimize|maximize] [--heartbeat-interval SECONDS] [--grace-period SECONDS] [--retry-timeout SECONDS]\n' +
   '       rnnlab build-native [--force]   (re)build the native kernel of the fused recurrent layers (needs g++)';
 
-const FLAGS = ['--storage', '--study', '--objective', '--n-trials', '--timeout', '--direction', '--heartbeat-interval', '--grace-period'] as const;
+const FLAGS = ['--storage', '--study', '--objective', '--n-trials', '--timeout', '--direction', '--heartbeat-interval', '--grace-period', '--retry-timeout'] as const;
 type Flag = (typeof FLAGS)[number];
 
 export interface WorkerArgs {
@@ -28,6 +29,8 @@ export interface WorkerArgs {
   direction: StudyDirection;
   heartbeatInterval?: number;
   gracePeriod?: number;
+  /** Seconds a database that cannot be used is waited for (RDBStorage `retryTimeout`, default 60). */
+  retryTimeout?: number;
 }
 
 function positive(flag: string, text: string | undefined, integer: boolean): number | undefined {
@@ -64,6 +67,7 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
     direction,
     heartbeatInterval: positive('--heartbeat-interval', values.get('--heartbeat-interval'), false),
     gracePeriod: positive('--grace-period', values.get('--grace-period'), false),
+    retryTimeout: positive('--retry-timeout', values.get('--retry-timeout'), false),
   };
 }
 
@@ -93,22 +97,29 @@ export async function runWorker(args: WorkerArgs, log: (line: string) => void = 
   const storage = new RDBStorage(args.storage, {
     ...(args.heartbeatInterval !== undefined ? { heartbeatInterval: args.heartbeatInterval } : {}),
     ...(args.gracePeriod !== undefined ? { gracePeriod: args.gracePeriod } : {}),
+    ...(args.retryTimeout !== undefined ? { retryTimeout: args.retryTimeout } : {}),
   });
   try {
     const study = await createStudy({ studyName: args.study, storage, direction: args.direction, loadIfExists: true });
     log(`worker ${process.pid}: study '${args.study}' on ${storage.url}`);
     let done = 0;
-    await study.optimize(objective, {
-      ...(args.nTrials !== undefined ? { nTrials: args.nTrials } : {}),
-      ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
-      show: false,
-      callbacks: [
-        (_s, trial) => {
-          done++;
-          log(`trial ${trial.number}: ${trial.state}${trial.values ? ` value=${trial.values.join(', ')}` : ''}`);
-        },
-      ],
-    });
+    await study
+      .optimize(objective, {
+        ...(args.nTrials !== undefined ? { nTrials: args.nTrials } : {}),
+        ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
+        show: false,
+        callbacks: [
+          (_s, trial) => {
+            done++;
+            log(`trial ${trial.number}: ${trial.state}${trial.values ? ` value=${trial.values.join(', ')}` : ''}`);
+          },
+        ],
+      })
+      .catch(async (error: unknown) => {
+        // A trial whose storage write failed is still RUNNING: one more try at marking it FAIL with the reason before exiting.
+        await study.failStaleTrials().catch(() => undefined);
+        throw error;
+      });
     log(`worker ${process.pid}: ${done} trials done`);
     return done;
   } finally {

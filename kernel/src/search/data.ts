@@ -26,11 +26,31 @@ function shapeOf(argument: string, value: unknown, depth = 0): number[] {
   return [value.length, ...inner];
 }
 
+/** Index path (`[i][j]`) of flat position `at` in a tensor of `shape`. */
+function indexPath(at: number, shape: readonly number[]): string {
+  const parts: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    parts.unshift(at % shape[d]);
+    at = Math.floor(at / shape[d]);
+  }
+  return parts.map((p) => `[${p}]`).join('');
+}
+
+/** Throws for the first NaN or infinite value, naming its position as arrays are named. */
+function checkFinite(argument: string, values: ArrayLike<number>, shape: readonly number[]): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new InvalidArgumentError(`${argument}${indexPath(i, shape)}`, 'must be a finite number', values[i]);
+  }
+}
+
 /** Converts features to a {@link Matrix}, checking that nested arrays are rectangular and numeric. */
 export function toMatrix(argument: string, X: FeatureInput): Matrix {
   if (X instanceof tf.Tensor) {
     if (X.rank < 1 || X.shape[0] === 0) throw new InvalidArgumentError(argument, 'must hold at least one sample', X.shape);
-    return { values: Float32Array.from(X.dataSync()), shape: [...X.shape] };
+    if (X.dtype === 'string') throw new InvalidArgumentError(argument, 'must be a numeric tensor', X.dtype);
+    const values = Float32Array.from(X.dataSync() as ArrayLike<number>);
+    checkFinite(argument, values, X.shape);
+    return { values, shape: [...X.shape] };
   }
   if (!Array.isArray(X)) {
     throw new InvalidArgumentError(argument, 'must be a tfjs tensor or a nested array of numbers', X);
@@ -61,7 +81,9 @@ export function toTargets(argument: string, y: TargetInput): { values: Label[]; 
   if (y instanceof tf.Tensor) {
     if (y.rank > 2) throw new InvalidArgumentError(argument, 'must have rank 1 or 2', y.shape);
     const columns = y.rank === 2 ? (y.shape[1] as number) : 1;
-    return { values: Array.from(y.dataSync()), columns };
+    const values = y.dataSync() as ArrayLike<number>;
+    if (y.dtype !== 'string') checkFinite(argument, values, y.shape);
+    return { values: Array.from(values), columns };
   }
   if (!Array.isArray(y)) throw new InvalidArgumentError(argument, 'must be a tfjs tensor or an array', y);
   if (y.length === 0) throw new InvalidArgumentError(argument, 'must not be empty', y);
@@ -72,14 +94,17 @@ export function toTargets(argument: string, y: TargetInput): { values: Label[]; 
       if (!Array.isArray(row) || row.length !== columns) {
         throw new InvalidArgumentError(`${argument}[${i}]`, `must be a row of ${columns} numbers`, row);
       }
-      for (const v of row) flat.push(v as Label);
+      row.forEach((v, j) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(`${argument}[${i}][${j}]`, 'must be a finite number', v);
+        flat.push(v);
+      });
     });
     if (columns === 1) return { values: flat, columns: 1 };
     return { values: flat, columns };
   }
   y.forEach((v, i) => {
-    if (!['number', 'string', 'boolean'].includes(typeof v)) {
-      throw new InvalidArgumentError(`${argument}[${i}]`, 'must be a number, string or boolean', v);
+    if (!['number', 'string', 'boolean'].includes(typeof v) || (typeof v === 'number' && !Number.isFinite(v))) {
+      throw new InvalidArgumentError(`${argument}[${i}]`, 'must be a finite number, a string or a boolean', v);
     }
   });
   return { values: [...(y as Label[])], columns: 1 };

@@ -216,6 +216,11 @@ describe('search validation happens before any fit', () => {
     ['roc_auc with three classes', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, cv: 2, scoring: 'roc_auc', show: false }).fit([...x, ...x.slice(0, 2)], [0, 1, 2, 0, 1, 2]), 'scoring'],
     ['a classifier scoring for a regressor', () => new GridSearchCV({ estimator: new KerasRegressor({ buildFn: countingBuild }), paramGrid: { units: [1] }, cv: 2, scoring: 'accuracy', show: false }).fit(x, [0.1, 0.2, 0.3, 0.4]), 'scoring'],
     ['ragged X', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, show: false }).fit([[[0, 0]], [[1]]], [0, 1]), 'X[1][0]'],
+    ['a tensor X holding NaN', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, cv: 2, show: false }).fit(tf.tensor3d([0, 0, 1, 1, 0, NaN, 1, 0], [4, 1, 2]), [0, 1, 0, 1]), 'X[2][0][1]'],
+    ['a tensor X holding Infinity', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, cv: 2, show: false }).fit(tf.tensor3d([0, 0, Infinity, 1, 0, 1, 1, 0], [4, 1, 2]), [0, 1, 0, 1]), 'X[1][0][0]'],
+    ['a tensor y holding NaN', () => new GridSearchCV({ estimator: new KerasRegressor({ buildFn: countingBuild }), paramGrid: { units: [1] }, cv: 2, show: false }).fit(x, tf.tensor1d([0.1, NaN, 0.3, 0.4])), 'y[1]'],
+    ['explicit cv folds beyond the data', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, cv: [[[0, 1], [2, 7]]], show: false }).fit(x, [0, 1, 0, 1]), 'cv[0][1] (test indices)'],
+    ['explicit cv folds with an empty train list', () => new GridSearchCV({ estimator: model(), paramGrid: { units: [1] }, cv: [[[], [2, 3]]], show: false }).fit(x, [0, 1, 0, 1]), 'cv[0][0] (train indices)'],
   ];
   for (const [what, fn, argument] of badFit) {
     it(`rejects ${what} before fitting`, async () => {

@@ -3,6 +3,7 @@
  * these classes are the study's own: "prune this trial" ({@link TrialPruned}), which fails only the
  * trial, and storage conditions, which stop the study.
  */
+import { InvalidArgumentError } from '../errors';
 
 /**
  * Thrown inside an objective to end the trial as PRUNED (usually after `trial.shouldPrune()`).
@@ -58,3 +59,42 @@ export function describeError(error: unknown): string {
   return `thrown value: ${String(error)}`;
 }
 
+
+/** How a storage is named in messages: its URL (password masked) or file, else its class. */
+export function describeStorage(storage: unknown): string {
+  const s = storage as { url?: unknown; filePath?: unknown; constructor?: { name?: string } } | null;
+  const name = s?.constructor?.name ?? 'storage';
+  if (typeof s?.url === 'string') return `${name}('${s.url}')`;
+  if (typeof s?.filePath === 'string') return `${name}('${s.filePath}')`;
+  return name;
+}
+
+/**
+ * A storage call that failed: the original error (`cause`), the storage and the operation. A trial
+ * whose write failed ends FAIL with this message as its `fail_reason` (once the storage can be
+ * written again), and the study stops with this error.
+ */
+export class StorageError extends Error {
+  constructor(
+    readonly storage: string,
+    readonly operation: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${storage} failed in ${operation}: ${describeError(cause)}`);
+    this.name = 'StorageError';
+  }
+}
+
+/**
+ * Runs one storage call, turning its failure into a {@link StorageError}. The storage contract's own
+ * errors (a finished trial, a missing record, an incompatible distribution) pass through unchanged:
+ * they say what is wrong better than a wrapper would.
+ */
+export async function storageCall<T>(storage: unknown, operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof StorageError || error instanceof UpdateFinishedTrialError || error instanceof RecordNotFoundError || error instanceof InvalidArgumentError) throw error;
+    throw new StorageError(describeStorage(storage), operation, error);
+  }
+}

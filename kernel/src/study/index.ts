@@ -17,7 +17,7 @@ export { TrialState, isFinished } from './frozen-trial';
 export type { AttrValue, FrozenTrial, StudyDirection } from './frozen-trial';
 export { floatDistribution, intDistribution, categoricalDistribution } from './distributions';
 export type { CategoricalDistribution, Distribution, FloatDistribution, IntDistribution, ParamValue } from './distributions';
-export { TrialPruned, DuplicatedStudyError, StudyNotFoundError, UpdateFinishedTrialError, RecordNotFoundError } from './errors';
+export { TrialPruned, DuplicatedStudyError, StudyNotFoundError, UpdateFinishedTrialError, RecordNotFoundError, StorageError } from './errors';
 export { GridSampler, RandomSampler, TPESampler } from './samplers';
 export type { GridSamplerOptions, RandomSamplerOptions, Sampler, SamplerStudy, TPESamplerOptions } from './samplers';
 export { HyperbandPruner, MedianPruner, NopPruner, PercentilePruner, SuccessiveHalvingPruner } from './pruners';

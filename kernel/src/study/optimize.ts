@@ -6,8 +6,8 @@ import { currentChannel, onInterrupt } from '../frontend';
 import { registerStudyControls } from './controls';
 import type { FrozenTrial } from './frozen-trial';
 import { defaultStudyObserver, type StudyObserver, type StudyRunStatus, type StudySnapshot } from './observer';
-import type { Study } from './study';
-import { describeError } from './errors';
+import type { Study, TrialOutcome } from './study';
+import { describeError, storageCall } from './errors';
 import { type Trial, trialContextOf } from './trial';
 import { heartbeatsOf } from './storages';
 import { asyncExecutor, type TrialExecutor } from './executor';
@@ -145,7 +145,7 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
   const heartbeats = heartbeatsOf(study.storage);
   const runOne = async (): Promise<void> => {
     // As Optuna: before each trial, fail the trials whose worker stopped sending heartbeats.
-    if (heartbeats) await heartbeats.failStaleHeartbeatTrials(study.studyId);
+    if (heartbeats) await storageCall(study.storage, 'failStaleHeartbeatTrials', () => heartbeats.failStaleHeartbeatTrials(study.studyId));
     const trial = await study.ask();
     let beat: NodeJS.Timeout | undefined;
     if (heartbeats?.heartbeatInterval !== undefined) {
@@ -164,19 +164,22 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
 
   const runTrial = async (trial: Trial): Promise<void> => {
     notify('onUpdate');
-    let frozen: FrozenTrial;
+    let outcome: TrialOutcome;
     let stopError: unknown;
+    let objectiveError: unknown;
     try {
-      const value = await runObjective(trial);
-      frozen = await study.tell(trial, { value });
+      outcome = { value: await runObjective(trial) };
     } catch (error) {
-      if (interrupted) {
-        frozen = await study.tell(trial, { state: 'FAIL', reason: `interrupted: ${describeError(error)}` });
-      } else {
-        frozen = await study.tell(trial, { error });
-        const caught = (options.catch ?? []).some((cls) => error instanceof cls);
-        if (frozen.state === 'FAIL' && !caught) stopError = error;
-      }
+      objectiveError = error;
+      outcome = interrupted ? { state: 'FAIL', reason: `interrupted: ${describeError(error)}` } : { error };
+    }
+    // Outside the objective's try: a storage write that fails here surfaces as itself (a
+    // StorageError naming the storage and the operation) and stops the study; `tell` has marked the
+    // trial FAIL with it, or will once the storage is reachable again.
+    const frozen = await study.tell(trial, outcome);
+    if (objectiveError !== undefined && !interrupted) {
+      const caught = (options.catch ?? []).some((cls) => objectiveError instanceof cls);
+      if (frozen.state === 'FAIL' && !caught) stopError = objectiveError;
     }
     done++;
     if (frozen.state === 'FAIL' && stopError === undefined) {

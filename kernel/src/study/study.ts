@@ -5,7 +5,7 @@
 import { InvalidArgumentError } from '../errors';
 import { bestOf, paretoFront } from './best';
 import type { Distribution, ParamValue } from './distributions';
-import { TrialPruned, describeError } from './errors';
+import { StorageError, TrialPruned, UpdateFinishedTrialError, describeError, describeStorage, storageCall } from './errors';
 import { trialValue, type AttrValue, type FrozenTrial, type StudyDirection, type TrialState } from './frozen-trial';
 import { getParamImportances } from './importance';
 import type { StudyRunStatus, StudySnapshot } from './observer';
@@ -17,6 +17,7 @@ import { trialsTable, type TrialsTableRow } from './table';
 import { Trial } from './trial';
 import { TrialRun, type TrialHost } from './trial-run';
 import { followStudy, type FollowOptions } from './follow';
+import { checkAttrValue } from './validation';
 import { optimizeStudy, type Objective, type OptimizeOptions } from './optimize';
 
 /** How a trial ended, as `tell` takes it. */
@@ -57,6 +58,8 @@ export class Study implements TrialHost {
   private readonly running = new Map<number, TrialRun>();
   private stopFlag = false;
   private pending: Promise<unknown> = Promise.resolve();
+  /** Trials of this process whose end could not be written (storage down): trialId → fail reason. */
+  private readonly unfinished = new Map<number, string>();
 
   /** @internal use `createStudy` or `loadStudy` */
   constructor(
@@ -92,7 +95,7 @@ export class Study implements TrialHost {
   }
 
   private async reload(): Promise<void> {
-    this.cache = await this.storage.getAllTrials(this.studyId);
+    this.cache = await storageCall(this.storage, 'getAllTrials', () => this.storage.getAllTrials(this.studyId));
   }
 
   /** @internal every trial, running ones of this process with their live state */
@@ -133,6 +136,8 @@ export class Study implements TrialHost {
 
   /** Sets a user attribute of the study. */
   async setUserAttr(key: string, value: AttrValue): Promise<void> {
+    if (typeof key !== 'string' || key.length === 0) throw new InvalidArgumentError('key', 'must be a non-empty string', key);
+    checkAttrValue(`setUserAttr('${key}') value`, value);
     await this.storage.setStudyUserAttr(this.studyId, key, value);
   }
 
@@ -190,9 +195,28 @@ export class Study implements TrialHost {
   /** Marks RUNNING trials of dead processes on this host FAIL (see `recovery.ts`); returns their numbers. */
   async failStaleTrials(): Promise<number[]> {
     await this.pending;
+    await this.failUnfinished();
     const failed = await failStaleTrials(this.storage, this.studyId);
     await this.refresh();
     return failed;
+  }
+
+  /** Marks a trial FAIL with `reason` (unless it has finished already). */
+  private async failTrial(trialId: number, reason: string): Promise<void> {
+    try {
+      await this.storage.setTrialSystemAttr(trialId, 'fail_reason', reason);
+      await this.storage.setTrialStateValues(trialId, 'FAIL', null);
+    } catch (error) {
+      if (!(error instanceof UpdateFinishedTrialError)) throw error;
+    }
+  }
+
+  /** Writes the FAIL of trials whose storage failed earlier, now that it may be reachable again. */
+  private async failUnfinished(): Promise<void> {
+    for (const [trialId, reason] of [...this.unfinished]) {
+      await storageCall(this.storage, 'failing a trial whose earlier write failed', () => this.failTrial(trialId, reason));
+      this.unfinished.delete(trialId);
+    }
   }
 
   /**
@@ -200,21 +224,30 @@ export class Study implements TrialHost {
    * start-of-trial steps. Finish it with {@link tell}.
    */
   async ask(): Promise<Trial> {
+    await this.failUnfinished();
     await this.refresh();
     let trialId: number | undefined;
+    const owner = { [WORKER_ATTR]: thisWorker() };
     for (const waiting of this.cache.filter((t) => t.state === 'WAITING')) {
       try {
+        // The owner goes in first, so that a claimed trial is never RUNNING without one (a kill
+        // between the two writes leaves a WAITING trial, which the next worker claims).
+        await this.storage.setTrialSystemAttr(waiting.trialId, WORKER_ATTR, owner[WORKER_ATTR]);
         if (await this.storage.setTrialStateValues(waiting.trialId, 'RUNNING')) {
           trialId = waiting.trialId;
+          await this.storage.setTrialSystemAttr(trialId, WORKER_ATTR, owner[WORKER_ATTR]); // another claimer may have written its own
           break;
         }
-      } catch {
+      } catch (error) {
+        if (!(error instanceof UpdateFinishedTrialError)) throw new StorageError(describeStorage(this.storage), `claiming the queued trial ${waiting.number}`, error);
         // finished by another worker meanwhile
       }
     }
-    trialId ??= await this.storage.createNewTrial(this.studyId);
-    await this.storage.setTrialSystemAttr(trialId, WORKER_ATTR, thisWorker());
-    const frozen = await this.storage.getTrial(trialId);
+    // A new trial is created RUNNING with its owner (and, on RDB storages with heartbeats, its first
+    // heartbeat) in one record, so a kill at any instant leaves nothing that recovery cannot judge.
+    trialId ??= await storageCall(this.storage, 'createNewTrial', () => this.storage.createNewTrial(this.studyId, { state: 'RUNNING', datetimeStart: new Date(), systemAttrs: owner }));
+    const created = trialId;
+    const frozen = await storageCall(this.storage, 'getTrial', () => this.storage.getTrial(created));
     await this.refresh();
     const run = new TrialRun(this, frozen);
     this.running.set(frozen.number, run);
@@ -223,8 +256,7 @@ export class Study implements TrialHost {
     } catch (error) {
       this.running.delete(frozen.number);
       await run.flush().catch(() => undefined);
-      await this.storage.setTrialSystemAttr(trialId, 'fail_reason', describeError(error));
-      await this.storage.setTrialStateValues(trialId, 'FAIL', null);
+      await this.failTrial(trialId, describeError(error));
       throw error;
     }
     return new Trial(run);
@@ -278,16 +310,38 @@ export class Study implements TrialHost {
       this.sampler.afterTrial?.(run.samplerStudy(), run.frozen(), state, values);
     } finally {
       if (reason !== undefined) run.setSystemAttr('fail_reason', reason);
-      run.write((s) => s.setTrialStateValues(run.trialId, state, values));
+      run.write(`setTrialStateValues(${state})`, (s) => s.setTrialStateValues(run.trialId, state, values));
       run.finish(state, values);
       this.running.delete(trial.number);
-      try {
-        await run.flush();
-      } finally {
-        await this.refresh();
-      }
+      await this.flushOrFail(run);
     }
+    await this.refresh().catch(() => undefined);
     return this.cache.find((t) => t.number === trial.number) ?? run.frozen();
+  }
+
+  /**
+   * Waits for a finished trial's writes. When one failed, the trial is marked FAIL with that error
+   * as its `fail_reason` (now, or at this study's next `ask` once the storage is reachable again)
+   * and the error is thrown: it names the storage, the operation and the original error.
+   */
+  private async flushOrFail(run: TrialRun): Promise<void> {
+    try {
+      await run.flush();
+    } catch (error) {
+      if (error instanceof UpdateFinishedTrialError) {
+        // Another worker finished it meanwhile: it failed the trial as stale while this process could
+        // not reach the storage (its heartbeats stopped). The stored state stands; the study goes on.
+        process.emitWarning(`trial ${run.number} was finished by another worker before this one could write its result (${run.state()}); the stored state stands`);
+        return;
+      }
+      const reason = describeError(error);
+      try {
+        await this.failTrial(run.trialId, reason);
+      } catch {
+        this.unfinished.set(run.trialId, reason);
+      }
+      throw error;
+    }
   }
 
   /**

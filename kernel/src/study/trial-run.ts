@@ -9,7 +9,9 @@ import { contains, incompatibility, isSingle, toInternal, type Distribution, typ
 import type { AttrValue, FrozenTrial, StudyDirection, TrialState } from './frozen-trial';
 import type { Pruner, PrunerStudy } from './pruners';
 import type { Sampler, SamplerStudy } from './samplers';
+import { storageCall } from './errors';
 import type { StudyStorage } from './storages';
+import { checkAttrValue } from './validation';
 import type { TrialContext } from './trial';
 
 /** What a running trial needs from its study. */
@@ -56,19 +58,23 @@ export class TrialRun implements TrialContext {
     return { ...this.live, params: { ...this.live.params }, distributions: { ...this.live.distributions }, userAttrs: { ...this.live.userAttrs }, systemAttrs: { ...this.live.systemAttrs }, intermediateValues: new Map(this.live.intermediateValues) };
   }
 
-  /** Queues a storage write; writes run one after another, in call order. */
-  write(fn: (storage: StudyStorage) => Promise<unknown>): void {
+  /**
+   * Queues a storage write; writes run one after another, in call order. After a write fails, the
+   * later ones are skipped (the trial will end FAIL) and the failure is kept as a
+   * {@link StorageError} naming the storage and `operation`.
+   */
+  write(operation: string, fn: (storage: StudyStorage) => Promise<unknown>): void {
     this.queue = this.queue.then(async () => {
       if (this.writeError !== undefined) return;
       try {
-        await fn(this.host.storage);
+        await storageCall(this.host.storage, `${operation} of trial ${this.live.number}`, () => fn(this.host.storage));
       } catch (error) {
         this.writeError = error;
       }
     });
   }
 
-  /** Waits for every queued write; rethrows the first write error. */
+  /** Waits for every queued write; rethrows the first write error (a {@link StorageError}). */
   async flush(): Promise<void> {
     await this.queue;
     if (this.writeError !== undefined) throw this.writeError;
@@ -81,9 +87,10 @@ export class TrialRun implements TrialContext {
   }
 
   setSystemAttr(key: string, value: AttrValue): void {
+    checkAttrValue(`setTrialSystemAttr('${key}') value`, value);
     this.live.systemAttrs = { ...this.live.systemAttrs, [key]: value };
     const id = this.live.trialId;
-    this.write((s) => s.setTrialSystemAttr(id, key, value));
+    this.write(`setTrialSystemAttr('${key}')`, (s) => s.setTrialSystemAttr(id, key, value));
   }
 
   /** The view the sampler gets. */
@@ -147,7 +154,7 @@ export class TrialRun implements TrialContext {
     this.live.params = { ...this.live.params, [name]: value };
     this.live.distributions = { ...this.live.distributions, [name]: distribution };
     const id = this.live.trialId;
-    this.write((s) => s.setTrialParam(id, name, internal, distribution));
+    this.write(`setTrialParam('${name}')`, (s) => s.setTrialParam(id, name, internal, distribution));
     return value;
   }
 
@@ -166,7 +173,7 @@ export class TrialRun implements TrialContext {
     values.set(step, value);
     this.live.intermediateValues = new Map([...values].sort((a, b) => a[0] - b[0]));
     const id = this.live.trialId;
-    this.write((s) => s.setTrialIntermediateValue(id, step, value));
+    this.write(`setTrialIntermediateValue(step ${step})`, (s) => s.setTrialIntermediateValue(id, step, value));
     this.host.trialChanged?.();
   }
 
@@ -179,9 +186,10 @@ export class TrialRun implements TrialContext {
   }
 
   setUserAttr(key: string, value: AttrValue): void {
+    checkAttrValue(`setUserAttr('${key}') value`, value);
     this.live.userAttrs = { ...this.live.userAttrs, [key]: value };
     const id = this.live.trialId;
-    this.write((s) => s.setTrialUserAttr(id, key, value));
+    this.write(`setTrialUserAttr('${key}')`, (s) => s.setTrialUserAttr(id, key, value));
   }
 
   params(): Readonly<Record<string, ParamValue>> {

@@ -52,3 +52,32 @@ export function checkOptions(where: string, options: unknown, schema: Record<str
     else if (!RULES[rule](value)) throw new InvalidArgumentError(`${where}.${key}`, RULE_TEXT[rule], value);
   }
 }
+
+/** What a value that is no JSON value is, for the message. */
+function nonJsonKind(value: unknown, ancestors: readonly unknown[]): string | undefined {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return undefined;
+  if (typeof value === 'bigint') return `a BigInt (${value}n); store it as a string or a number`;
+  if (typeof value !== 'object') return `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}, which JSON cannot hold`;
+  if (ancestors.includes(value)) return 'a circular reference';
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+    return `a ${(value as object).constructor?.name ?? 'class'} instance; only plain objects and arrays are stored`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks that `value` is a JSON value (null, boolean, number, string, arrays and plain objects of
+ * them): what every storage can hold and Python Optuna can read, so a user or system attribute is
+ * refused when it is set rather than stored as something else.
+ *
+ * @throws InvalidArgumentError naming `argument` and the path of the offending part
+ */
+export function checkAttrValue(argument: string, value: unknown, ancestors: readonly unknown[] = []): void {
+  const kind = nonJsonKind(value, ancestors);
+  if (kind) throw new InvalidArgumentError(argument, `must be a JSON value (null, boolean, number, string, or arrays and plain objects of them); got ${kind}`, value);
+  if (typeof value !== 'object' || value === null) return;
+  const inside = [...ancestors, value];
+  if (Array.isArray(value)) value.forEach((item, i) => checkAttrValue(`${argument}[${i}]`, item, inside));
+  else for (const [key, item] of Object.entries(value)) checkAttrValue(`${argument}.${key}`, item, inside);
+}

@@ -11,12 +11,15 @@ import type { StoredStudy, StudyStorage, TrialTemplate } from './base';
 import { JournalOperation, JournalReplay, type JournalLog } from './journal-replay';
 import { pythonIsoformat, pythonJsonDumps } from './python-json';
 
-/** Where journal lines are kept (a file, memory, later Redis). Calls are synchronous and atomic. */
+/**
+ * Where journal lines are kept (a file, memory, later Redis). Reads are synchronous; an append is
+ * atomic and may be asynchronous (the file backend waits for its lock without blocking the thread).
+ */
 export interface JournalBackend {
   /** The logs from number `logNumberFrom` (0-based) on. */
   readLogs(logNumberFrom: number): JournalLog[];
   /** Appends logs as one atomic write. */
-  appendLogs(logs: JournalLog[]): void;
+  appendLogs(logs: JournalLog[]): void | Promise<void>;
 }
 
 /** Optuna's default name prefix of unnamed studies. */
@@ -41,20 +44,38 @@ export class JournalStorage implements StudyStorage {
     this.replay.apply(this.backend.readLogs(this.replay.logNumberRead));
   }
 
-  private write(opCode: number, fields: JournalLog): void {
-    this.backend.appendLogs([{ op_code: opCode, worker_id: this.workerId, ...fields }]);
+  /** Appends and replays one operation at a time, so that what follows an append reads its own line. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private exclusive<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async append(opCode: number, fields: JournalLog): Promise<void> {
+    await this.backend.appendLogs([{ op_code: opCode, worker_id: this.workerId, ...fields }]);
     this.sync();
+  }
+
+  /** Appends one operation; `after` reads the replay right after it, before any other append. */
+  private write<T = void>(opCode: number, fields: JournalLog, after?: () => T): Promise<T> {
+    return this.exclusive(async () => {
+      await this.append(opCode, fields);
+      return after ? after() : (undefined as T);
+    });
   }
 
   async createNewStudy(directions: readonly StudyDirection[], studyName?: string): Promise<number> {
     const name = studyName ?? DEFAULT_STUDY_NAME_PREFIX + randomUUID();
-    this.write(JournalOperation.CREATE_STUDY, { study_name: name, directions: directions.map((d) => DIRECTION_CODES[d]) });
-    const study = [...this.replay.studies.values()].find((s) => s.studyName === name);
+    const study = await this.write(JournalOperation.CREATE_STUDY, { study_name: name, directions: directions.map((d) => DIRECTION_CODES[d]) }, () =>
+      [...this.replay.studies.values()].find((s) => s.studyName === name),
+    );
     return study!.studyId;
   }
 
   async deleteStudy(studyId: number): Promise<void> {
-    this.write(JournalOperation.DELETE_STUDY, { study_id: studyId });
+    await this.write(JournalOperation.DELETE_STUDY, { study_id: studyId });
   }
 
   async getStudyIdFromName(studyName: string): Promise<number> {
@@ -80,11 +101,11 @@ export class JournalStorage implements StudyStorage {
   }
 
   async setStudyUserAttr(studyId: number, key: string, value: AttrValue): Promise<void> {
-    this.write(JournalOperation.SET_STUDY_USER_ATTR, { study_id: studyId, user_attr: { [key]: value } });
+    await this.write(JournalOperation.SET_STUDY_USER_ATTR, { study_id: studyId, user_attr: { [key]: value } });
   }
 
   async setStudySystemAttr(studyId: number, key: string, value: AttrValue): Promise<void> {
-    this.write(JournalOperation.SET_STUDY_SYSTEM_ATTR, { study_id: studyId, system_attr: { [key]: value } });
+    await this.write(JournalOperation.SET_STUDY_SYSTEM_ATTR, { study_id: studyId, system_attr: { [key]: value } });
   }
 
   async getStudyUserAttrs(studyId: number): Promise<Record<string, AttrValue>> {
@@ -124,12 +145,11 @@ export class JournalStorage implements StudyStorage {
       log.system_attrs = template.systemAttrs ?? {};
       log.intermediate_values = Object.fromEntries([...(template.intermediateValues ?? new Map<number, number>())].map(([s, v]) => [String(s), new PyFloat(v)]));
     }
-    this.write(JournalOperation.CREATE_TRIAL, log);
-    return this.replay.lastCreatedTrialId;
+    return this.write(JournalOperation.CREATE_TRIAL, log, () => this.replay.lastCreatedTrialId);
   }
 
   async setTrialParam(trialId: number, paramName: string, internalValue: number, distribution: Distribution): Promise<void> {
-    this.write(JournalOperation.SET_TRIAL_PARAM, {
+    await this.write(JournalOperation.SET_TRIAL_PARAM, {
       trial_id: trialId,
       param_name: paramName,
       param_value_internal: distribution.type === 'categorical' ? internalValue : new PyFloat(internalValue),
@@ -139,29 +159,31 @@ export class JournalStorage implements StudyStorage {
 
   async setTrialStateValues(trialId: number, state: TrialState, values?: readonly number[] | null): Promise<boolean> {
     const log: JournalLog = { trial_id: trialId, state: TRIAL_STATE_CODES[state], values: pyFloats(values) };
-    if (state === 'RUNNING') {
-      log.datetime_start = pythonIsoformat(new Date());
-      this.sync();
-      const existing = this.replay.trial(trialId);
-      if (isFinished(existing.state)) throw new UpdateFinishedTrialError(existing.number);
-      if (existing.state !== 'WAITING') return false;
-    } else if (isFinished(state)) {
-      log.datetime_complete = pythonIsoformat(new Date());
-    }
-    this.write(JournalOperation.SET_TRIAL_STATE_VALUES, log);
-    return state !== 'RUNNING' || this.replay.ownedTrialId === trialId;
+    return this.exclusive(async () => {
+      if (state === 'RUNNING') {
+        log.datetime_start = pythonIsoformat(new Date());
+        this.sync();
+        const existing = this.replay.trial(trialId);
+        if (isFinished(existing.state)) throw new UpdateFinishedTrialError(existing.number);
+        if (existing.state !== 'WAITING') return false;
+      } else if (isFinished(state)) {
+        log.datetime_complete = pythonIsoformat(new Date());
+      }
+      await this.append(JournalOperation.SET_TRIAL_STATE_VALUES, log);
+      return state !== 'RUNNING' || this.replay.ownedTrialId === trialId;
+    });
   }
 
   async setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
-    this.write(JournalOperation.SET_TRIAL_INTERMEDIATE_VALUE, { trial_id: trialId, step, intermediate_value: new PyFloat(value) });
+    await this.write(JournalOperation.SET_TRIAL_INTERMEDIATE_VALUE, { trial_id: trialId, step, intermediate_value: new PyFloat(value) });
   }
 
   async setTrialUserAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
-    this.write(JournalOperation.SET_TRIAL_USER_ATTR, { trial_id: trialId, user_attr: { [key]: value } });
+    await this.write(JournalOperation.SET_TRIAL_USER_ATTR, { trial_id: trialId, user_attr: { [key]: value } });
   }
 
   async setTrialSystemAttr(trialId: number, key: string, value: AttrValue): Promise<void> {
-    this.write(JournalOperation.SET_TRIAL_SYSTEM_ATTR, { trial_id: trialId, system_attr: { [key]: value } });
+    await this.write(JournalOperation.SET_TRIAL_SYSTEM_ATTR, { trial_id: trialId, system_attr: { [key]: value } });
   }
 
   async getTrial(trialId: number): Promise<FrozenTrial> {

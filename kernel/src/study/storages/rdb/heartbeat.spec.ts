@@ -15,15 +15,15 @@ describe('RDBStorage heartbeats (Optuna heartbeat_interval / grace_period)', () 
       const study = await storage.createNewStudy(['minimize'], 'hb');
       const silent = await storage.createNewTrial(study); // stops beating
       const alive = await storage.createNewTrial(study); // keeps beating
-      const never = await storage.createNewTrial(study); // never beat: not judged, as in Optuna
+      const never = await storage.createNewTrial(study); // beats once, with its row, then never again
       await storage.recordHeartbeat(silent);
       await storage.recordHeartbeat(alive);
       assert.deepEqual(await storage.failStaleHeartbeatTrials(study), []);
       await sleep(450);
       await storage.recordHeartbeat(alive);
-      assert.deepEqual(await storage.failStaleHeartbeatTrials(study), [0]);
+      assert.deepEqual(await storage.failStaleHeartbeatTrials(study), [0, 2]);
       const [a, b, c] = await Promise.all([silent, alive, never].map((id) => storage.getTrial(id)));
-      assert.deepEqual([a.state, b.state, c.state], ['FAIL', 'RUNNING', 'RUNNING']);
+      assert.deepEqual([a.state, b.state, c.state], ['FAIL', 'RUNNING', 'FAIL']);
       assert.match(String(a.systemAttrs.fail_reason), /no heartbeat for more than 0.3 s/);
       assert.deepEqual(await storage.failStaleHeartbeatTrials(study), []);
     } finally {

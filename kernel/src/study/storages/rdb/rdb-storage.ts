@@ -52,6 +52,13 @@ export interface RDBStorageOptions {
   heartbeatInterval?: number;
   /** Seconds without a heartbeat after which a RUNNING trial is failed; default twice the interval. */
   gracePeriod?: number;
+  /**
+   * rnnlab: seconds for which a database that cannot be used is waited for before a call fails
+   * (default 60). PostgreSQL: connection refused or reset, the server shutting down, serialization
+   * failures and deadlocks are retried with a growing pause. SQLite: how long a writer waits for
+   * another process' lock.
+   */
+  retryTimeout?: number;
 }
 
 export class RDBStorage implements StudyStorage, HeartbeatStorage {
@@ -60,13 +67,16 @@ export class RDBStorage implements StudyStorage, HeartbeatStorage {
   readonly heartbeatInterval?: number;
   readonly gracePeriod?: number;
   private readonly db: SqlDialect;
-  private readonly ready: Promise<void>;
+  private ready: Promise<void> | undefined;
 
   /**
    * @param url - `sqlite:///…` or `postgresql://…` (see above)
    */
   constructor(url: string, options: RDBStorageOptions = {}) {
-    checkKnownKeys('RDBStorage', options, ['heartbeatInterval', 'gracePeriod']);
+    checkKnownKeys('RDBStorage', options, ['heartbeatInterval', 'gracePeriod', 'retryTimeout']);
+    if (options.retryTimeout !== undefined && !(typeof options.retryTimeout === 'number' && options.retryTimeout >= 0 && Number.isFinite(options.retryTimeout))) {
+      throw new InvalidArgumentError('retryTimeout', 'must be a finite number of seconds >= 0', options.retryTimeout);
+    }
     if (options.heartbeatInterval !== undefined && !(typeof options.heartbeatInterval === 'number' && options.heartbeatInterval > 0)) {
       throw new InvalidArgumentError('heartbeatInterval', 'must be a positive number of seconds', options.heartbeatInterval);
     }
@@ -82,14 +92,23 @@ export class RDBStorage implements StudyStorage, HeartbeatStorage {
     this.gracePeriod = options.heartbeatInterval === undefined ? undefined : (options.gracePeriod ?? 2 * options.heartbeatInterval);
     const parsed = parseDatabaseUrl(url);
     this.url = parsed.maskedUrl;
-    this.db = parsed.dialect === 'sqlite' ? new SqliteDialect(parsed.path) : new PostgresDialect(parsed);
-    this.ready = ensureSchema(this.db);
-    this.ready.catch(() => undefined); // reported by the first call that awaits it
+    const retryTimeout = options.retryTimeout ?? 60;
+    this.db = parsed.dialect === 'sqlite' ? new SqliteDialect(parsed.path, retryTimeout * 1000) : new PostgresDialect({ ...parsed, retryTimeoutSeconds: retryTimeout });
+    this.ready = this.prepare();
+  }
+
+  /** Creates or checks the schema; a failure (the database down) is reported by the call that awaits it and tried again by the next. */
+  private prepare(): Promise<void> {
+    const ready = ensureSchema(this.db);
+    ready.catch(() => {
+      if (this.ready === ready) this.ready = undefined;
+    });
+    return ready;
   }
 
   /** Closes the database connections; the storage is unusable afterwards. */
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.ready?.catch(() => undefined);
     await this.db.close();
   }
 
@@ -103,7 +122,7 @@ export class RDBStorage implements StudyStorage, HeartbeatStorage {
   }
 
   private async conn(): Promise<SqlDialect> {
-    await this.ready;
+    await (this.ready ?? (this.ready = this.prepare()));
     return this.db;
   }
 
@@ -228,7 +247,10 @@ export class RDBStorage implements StudyStorage, HeartbeatStorage {
       const trialId = Number(row.trial_id);
       if (template) await this.copyTemplate(tx, studyId, trialId, template);
       const [count] = await tx.query('SELECT COUNT(*) AS n FROM trials WHERE study_id = ? AND trial_id < ?', [studyId, trialId]);
-      await tx.exec('UPDATE trials SET number = ?, state = ? WHERE trial_id = ?', [Number(count.n), template?.state ?? 'RUNNING', trialId]);
+      const state = template?.state ?? 'RUNNING';
+      await tx.exec('UPDATE trials SET number = ?, state = ? WHERE trial_id = ?', [Number(count.n), state, trialId]);
+      // A RUNNING trial gets its first heartbeat with its row, so a kill at any later instant leaves a trial that heartbeats judge.
+      if (state === 'RUNNING' && this.heartbeatInterval !== undefined) await tx.exec('INSERT INTO trial_heartbeats (trial_id, heartbeat) VALUES (?, ?)', [trialId, sqlDatetime(new Date())]);
       return trialId;
     });
   }

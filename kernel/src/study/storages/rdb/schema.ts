@@ -211,6 +211,27 @@ const PG_SCHEMA_LOCK = 0x726e6e6c; // 'rnnl': one schema creator at a time acros
  */
 export async function ensureSchema(db: SqlDialect): Promise<void> {
   if (await db.tableExists('alembic_version')) return checkRevision(db);
+  try {
+    await createSchema(db);
+  } catch (error) {
+    // Another process (Python Optuna, which takes no lock) created it meanwhile: use theirs.
+    if (!(isAlreadyExists(error) && (await db.tableExists('alembic_version')))) throw error;
+  }
+  await checkRevision(db);
+}
+
+/** PostgreSQL's duplicate table / duplicate object / unique violation (on `pg_type`), SQLite's "already exists". */
+function isAlreadyExists(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return ['42P07', '42710', '23505'].includes(String(e?.code)) || /already exists/i.test(String(e?.message ?? ''));
+}
+
+/**
+ * Creates the schema in one transaction. On PostgreSQL an advisory lock makes concurrent creators
+ * (rnnlab workers starting together on an empty database) wait for the first, then see its tables;
+ * on SQLite `BEGIN IMMEDIATE` does the same.
+ */
+async function createSchema(db: SqlDialect): Promise<void> {
   await db.transaction(async (tx: SqlSession) => {
     if (db.name === 'postgresql') await tx.query('SELECT pg_advisory_xact_lock(?)', [PG_SCHEMA_LOCK]);
     const exists = db.name === 'postgresql' ? (await tx.query("SELECT to_regclass('alembic_version') IS NOT NULL AS found"))[0].found === true : (await tx.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")).length > 0;
@@ -219,7 +240,6 @@ export async function ensureSchema(db: SqlDialect): Promise<void> {
     await tx.exec('INSERT INTO version_info (version_info_id, schema_version, library_version) VALUES (1, ?, ?)', [SCHEMA_VERSION, LIBRARY_VERSION]);
     await tx.exec('INSERT INTO alembic_version (version_num) VALUES (?)', [ALEMBIC_HEAD]);
   });
-  await checkRevision(db);
 }
 
 async function checkRevision(db: SqlDialect): Promise<void> {

@@ -17,6 +17,23 @@ function loadDriver(): typeof BetterSqlite3 {
   }
 }
 
+/** A driver error as one that names the database file, keeping its `code` (for `isUniqueViolation`). */
+function named(path: string, error: unknown): Error {
+  const e = error as Error & { code?: unknown };
+  const wrapped = new Error(`SQLite database ${path}: ${String(e?.message ?? e)}`);
+  Object.assign(wrapped, { code: e?.code, name: e?.name === 'SqliteError' ? 'SqliteError' : 'Error' });
+  return wrapped;
+}
+
+/** Runs a driver call, naming the database file in its error. */
+function onDb<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw named(path, error);
+  }
+}
+
 /** A SQLite database file (or `:memory:`). */
 export class SqliteDialect implements SqlDialect {
   readonly name = 'sqlite';
@@ -24,6 +41,7 @@ export class SqliteDialect implements SqlDialect {
   private readonly db: BetterSqlite3.Database;
   private readonly queue = new SerialQueue();
   private readonly direct: SqlSession;
+  private readonly path: string;
 
   /**
    * @param path - the database file (created when missing) or `:memory:`
@@ -31,17 +49,18 @@ export class SqliteDialect implements SqlDialect {
    */
   constructor(path: string, busyTimeoutMs = 60_000) {
     const Database = loadDriver();
-    this.db = new Database(path, { timeout: busyTimeoutMs });
-    this.db.pragma('foreign_keys = ON');
+    this.db = onDb(path, () => new Database(path, { timeout: busyTimeoutMs }));
+    onDb(path, () => this.db.pragma('foreign_keys = ON'));
     const db = this.db;
     this.direct = {
       async query(sql: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
-        return db.prepare(sql).all(...params) as SqlRow[];
+        return onDb(path, () => db.prepare(sql).all(...params) as SqlRow[]);
       },
       async exec(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-        return db.prepare(sql).run(...params).changes;
+        return onDb(path, () => db.prepare(sql).run(...params).changes);
       },
     };
+    this.path = path;
   }
 
   query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]> {
@@ -54,10 +73,10 @@ export class SqliteDialect implements SqlDialect {
 
   transaction<T>(body: (tx: SqlSession) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      onDb(this.path, () => this.db.exec('BEGIN IMMEDIATE'));
       try {
         const result = await body(this.direct);
-        this.db.exec('COMMIT');
+        onDb(this.path, () => this.db.exec('COMMIT'));
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
