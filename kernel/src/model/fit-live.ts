@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
 import { backendInfo } from '../backend';
-import { type EpochRecord, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
+import { type EpochRecord, kerasMetricName, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
 import { LiveDisplay } from '../frontend';
 import { withSeededRandom } from '../random';
 import { modelInfo } from './summary';
@@ -19,11 +19,12 @@ export interface TrainingViewOptions {
   throttleMs?: number;
 }
 
+/** The logs as numbers under Keras 3's names (`accuracy`, not tfjs' `acc`). */
 async function readLogs(logs: tf.Logs | undefined): Promise<MetricLogs> {
   const out: MetricLogs = {};
   for (const [key, value] of Object.entries(logs ?? {})) {
     const raw: unknown = value;
-    out[key] = toJsonNumber(raw instanceof tf.Tensor ? (await raw.data())[0] : Number(raw));
+    out[kerasMetricName(key)] = toJsonNumber(raw instanceof tf.Tensor ? (await raw.data())[0] : Number(raw));
   }
   return out;
 }
@@ -72,7 +73,7 @@ export class TrainingView extends tf.Callback {
       samples: typeof p.samples === 'number' ? p.samples : null,
       validation: p.doValidation === true,
     };
-    this.payload.metrics = metrics.filter((m) => !m.startsWith('val_'));
+    this.payload.metrics = metrics.filter((m) => !m.startsWith('val_')).map(kerasMetricName);
     this.live.show();
   }
 

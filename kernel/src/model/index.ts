@@ -21,4 +21,6 @@ export { registerInterruptibleFits } from './interrupt';
 export { fitLive, TrainingView } from './fit-live';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
+export { formatEpochLine, registerProgressLogger } from './progress';
+export { formatHistory, historyInput, registerKerasHistoryNames } from './history';
 export { loadModel, saveModel } from './io';
