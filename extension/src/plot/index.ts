@@ -2,6 +2,7 @@ export { PlotHost } from './host';
 export type { PlotHostOptions } from './host';
 export { loadPlotly } from './plotly';
 export type { PlotlyApi, PlotlyElement, PlotlyLoader } from './plotly';
+export { integerAxis, isLossLike } from './axis';
 export { FALLBACK_COLORS, baseLayout, emptyFigure, readTheme } from './theme';
 export { Throttle } from './throttle';
 export type {

@@ -91,6 +91,13 @@ export interface AxisLayout {
   rangemode?: 'normal' | 'tozero';
   tickformat?: string;
   dtick?: number;
+  tick0?: number;
+  range?: [number, number];
+  autorange?: boolean | 'reversed';
+  tickangle?: number;
+  showticklabels?: boolean;
+  tickvals?: Datum[];
+  ticktext?: string[];
 }
 
 /** A figure layout: fixed fields plus `xaxis2`, `yaxis3`, ... for subplots. */

@@ -21,7 +21,7 @@ describe('TrainingView', () => {
     const node = widget.node;
     assert.equal(node.querySelector('.rnnlab-title')?.textContent, 'Seed LSTM on the synthetic sequences');
     assert.equal(node.querySelector('.rnnlab-badge')?.className, 'rnnlab-badge rnnlab-badge-running');
-    assert.equal(node.querySelector('.rnnlab-progress-text')?.textContent, 'epoch 3 / 10');
+    assert.equal(node.querySelector('.rnnlab-progress-text')?.textContent, 'epoch 3 / 10 · batch 12 / 25 · ETA 31.9 s');
     assert.equal(plotly.calls.length, 1);
     assert.equal(plotly.calls[0].data.length, 4);
     widget.dispose();

@@ -72,6 +72,12 @@ describe('fitLive', () => {
     assert.deepEqual(last.params, { epochs: 3, batchSize: 8, samples: 24, validation: true });
     assert.equal(last.model.totalParams, model.countParams());
     assert.ok(last.finishedAt !== null);
+    // In-epoch progress while running (24 training samples in batches of 8: 3 per epoch), none at the end.
+    const running = shown.map(payloadOf).filter((p) => p.progress);
+    assert.ok(running.length > 0);
+    assert.ok(running.every((p) => p.progress?.batchesTotal === 3 && p.progress.batchesDone <= 3));
+    assert.ok(running.some((p) => typeof p.progress?.etaSeconds === 'number'));
+    assert.equal(last.progress, null);
     for (const s of shown) {
       assert.ok(validate(payloadOf(s)), JSON.stringify(validate.errors));
       assert.equal(typeof s.bundle['text/plain'], 'string');
