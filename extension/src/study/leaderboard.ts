@@ -74,10 +74,19 @@ export function isSearch(payload: StudyPayload): boolean {
   return payload.kind !== 'study';
 }
 
-/** Parameter names: the search space's order, then any other names the trials used. */
+/**
+ * Parameter names in suggestion order: `paramNames` (saved notebooks sort object keys, so the search
+ * space's key order is lost on reload), then the search space's, then any other names the trials used.
+ */
 export function paramNames(payload: StudyPayload): string[] {
-  const names = Object.keys(payload.searchSpace);
+  const names = [...(payload.paramNames ?? [])];
   const known = new Set(names);
+  for (const name of Object.keys(payload.searchSpace)) {
+    if (!known.has(name)) {
+      known.add(name);
+      names.push(name);
+    }
+  }
   for (const trial of payload.trials) {
     for (const name of Object.keys(trial.params)) {
       if (!known.has(name)) {

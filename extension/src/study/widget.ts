@@ -6,7 +6,7 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, formatValue, h, setText, updateBadge, watchTheme } from '../common';
+import { createBadge, errorBox, h, setText, updateBadge, watchTheme } from '../common';
 import { ControlBar } from '../controls';
 import type { ControlSender } from '../controls';
 import { checkStudy } from '../payload';
@@ -18,6 +18,7 @@ import { historyFigure, importanceFigure, intermediateFigure, parallelFigure } f
 import type { ChartOptions } from './charts';
 import { FILTER_OF_STATE, toCsv } from './leaderboard';
 import { LeaderboardTable } from './leaderboard-table';
+import { studySummary } from './summary';
 
 /** MIME type of a study or search. */
 export const STUDY_MIME = 'application/vnd.rnnlab.study.v1+json';
@@ -192,21 +193,10 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     setText(parts.title, payload.name);
     setText(parts.kind, KIND_LABELS[payload.kind]);
     updateBadge(parts.badge, payload.status);
-    const progress = payload.progress;
-    const trials = `${payload.trials.length} trial${payload.trials.length === 1 ? '' : 's'}`;
-    setText(parts.progress, progress ? `${progress.label ?? `${progress.done} / ${progress.total ?? '?'}`} · ${trials}` : trials);
-    const fraction = progress && progress.total ? Math.min(1, progress.done / progress.total) : payload.status === 'running' ? 0 : 1;
-    parts.bar.style.width = `${(fraction * 100).toFixed(1)}%`;
-    const bestTrials = payload.bestTrialNumbers.map((n) => payload.trials.find((trial) => trial.number === n)).filter((t): t is Trial => !!t);
-    const bestText =
-      bestTrials.length === 0
-        ? 'no complete trial yet'
-        : payload.directions.length > 1
-          ? `Pareto front: trials ${bestTrials.map((t) => t.number).join(', ')}`
-          : `best: trial ${bestTrials[0].number} · ${payload.valueNames[0]} ${formatValue(bestTrials[0].values?.[0] ?? null)} · ${Object.entries(bestTrials[0].params)
-              .map(([k, v]) => `${k}=${String(v)}`)
-              .join(', ')}`;
-    setText(parts.best, bestText);
+    const summary = studySummary(payload);
+    setText(parts.progress, summary.progress);
+    parts.bar.style.width = `${(summary.fraction * 100).toFixed(1)}%`;
+    setText(parts.best, summary.best);
   }
 
   private updateControls(parts: Parts | null): void {
