@@ -158,7 +158,7 @@ export interface StudyProgress {
 export interface StudyViewState {
   logScale?: boolean;
   sort?: { column: string; descending: boolean };
-  filter?: string;
+  hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
   selectedTrial?: number | null;
   contourParams?: [string, string];
 }

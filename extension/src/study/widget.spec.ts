@@ -91,6 +91,20 @@ describe('StudyView', () => {
     ]);
   });
 
+  it('clears the "will be pruned" note once the trial is no longer running', async () => {
+    const { view } = await render('study-running.json');
+    view.node.querySelector<HTMLButtonElement>('.rnnlab-prune')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const message = () => view.node.querySelector('.rnnlab-control-message')?.textContent;
+    assert.equal(message(), 'trial 6 will be pruned at its next report');
+    await view.renderModel(mimeModel(STUDY_MIME, studyExample('study-running.json')));
+    assert.equal(message(), 'trial 6 will be pruned at its next report', 'still running: the note stays');
+    const after = studyExample('study-running.json');
+    after.trials = after.trials.map((trial) => (trial.number === 6 ? { ...trial, state: 'PRUNED', datetimeComplete: trial.datetimeStart } : trial));
+    await view.renderModel(mimeModel(STUDY_MIME, after));
+    assert.equal(message(), '');
+  });
+
   it('shows the kernel’s error', async () => {
     const { view } = await render('study-running.json', { reply: { ok: false, error: 'the study is not running' } });
     view.node.querySelector<HTMLButtonElement>('.rnnlab-stop')?.click();

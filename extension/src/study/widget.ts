@@ -6,11 +6,11 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, h, setText, updateBadge, watchTheme } from '../common';
+import { createBadge, errorBox, h, sameViewState, setText, updateBadge, watchTheme, writeViewState } from '../common';
 import { ControlBar } from '../controls';
 import type { ControlSender } from '../controls';
 import { checkStudy } from '../payload';
-import type { StudyPayload, Trial } from '../payload';
+import type { StudyPayload, StudyViewState, Trial } from '../payload';
 import { PlotHost, Throttle, readTheme } from '../plot';
 import type { Figure, PlotlyLoader, ThemeColors } from '../plot';
 import type { IKernelLocator } from '../tokens';
@@ -61,6 +61,7 @@ interface Parts {
 /** Renders `application/vnd.rnnlab.study.v1+json`. */
 export class StudyView extends Widget implements IRenderMime.IRenderer {
   private payload: StudyPayload | null = null;
+  private model: IRenderMime.IMimeModel | null = null;
   private parts: Parts | null = null;
   private readonly throttle: Throttle;
   private drawWhenAttached = false;
@@ -83,11 +84,40 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     }
     const payload = checked.payload;
     this.payload = payload;
+    this.model = model;
     const parts = (this.parts ??= this.build());
+    const saved = payload.viewState;
+    if (saved && !sameViewState(saved, this.viewState())) this.restore(parts, saved);
     this.updateHeader(parts, payload);
     parts.table.update(payload);
+    // The kernel's final update carries no view state: write the reader's back for the saved notebook.
+    if (!saved && payload.status !== 'running' && Object.keys(this.viewState()).length > 0) this.saveViewState();
     this.updateControls(parts);
     this.throttle.request();
+  }
+
+  /** The reader's settings that differ from the defaults (sort by rank, every state shown, nothing selected). */
+  viewState(): StudyViewState {
+    const table = this.parts?.table;
+    if (!table) return {};
+    const state: StudyViewState = {};
+    const order = table.sortOrder;
+    if (order.key !== 'rank' || order.descending) state.sort = { column: order.key, descending: order.descending };
+    if (table.hiddenFilters.length > 0) state.hiddenStates = table.hiddenFilters;
+    if (table.selection !== null) state.selectedTrial = table.selection;
+    return state;
+  }
+
+  private restore(parts: Parts, saved: StudyViewState): void {
+    parts.table.restore({
+      order: saved.sort ? { key: saved.sort.column, descending: saved.sort.descending } : { key: 'rank', descending: false },
+      hidden: saved.hiddenStates ?? [],
+      selected: saved.selectedTrial ?? null,
+    });
+  }
+
+  private saveViewState(): void {
+    if (this.model) writeViewState(this.model, STUDY_MIME, { ...this.viewState() });
   }
 
   /** The leaderboard (for tests). */
@@ -151,6 +181,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     exportButton.addEventListener('click', () => this.downloadCsv());
     const table = new LeaderboardTable(() => {
       this.updateControls(this.parts);
+      this.saveViewState();
       this.throttle.request();
     });
     const select = (value: unknown): void => {
@@ -206,7 +237,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     const selected = parts.table.selection;
     const selectedRunning = running.find((trial) => trial.number === selected);
     const pruneTarget = selectedRunning ? selectedRunning.number : running.length === 1 ? running[0].number : null;
-    parts.controls.update({ controls: payload.controls, status: payload.status, kind: payload.kind, pruneTarget });
+    parts.controls.update({ controls: payload.controls, status: payload.status, kind: payload.kind, pruneTarget, running: running.map((trial) => trial.number) });
   }
 
   private async drawCharts(): Promise<void> {

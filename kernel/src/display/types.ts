@@ -256,8 +256,8 @@ export interface StudyViewState {
   logScale?: boolean;
   /** The leaderboard's sort column (`'number'`, `'value'`, `'param:' + name`, …) and order. */
   sort?: { column: string; descending: boolean };
-  /** The leaderboard's state filter: `'all'` or a trial state. */
-  filter?: string;
+  /** The leaderboard's state filters turned off (`'complete'`, `'pruned'`, `'failed'`, `'running'`). */
+  hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
   /** The highlighted trial; null for none. */
   selectedTrial?: number | null;
   /** The two parameters of the contour plot. */
