@@ -100,8 +100,8 @@ export class ControlBar {
     const reply = await this.send(kernel, controls.commTarget, request);
     this.busy = false;
     if (reply.ok) this.showMessage(action === 'stop' ? 'stop requested: the trials under way finish first' : `trial ${String(pruneTarget)} will be pruned at its next report`, false);
-    if (reply.ok && action === 'prune') this.pruning = pruneTarget;
     else this.showMessage(`${action === 'stop' ? 'Stop' : 'Prune'} failed: ${reply.error}`, true);
+    if (reply.ok && action === 'prune') this.pruning = pruneTarget;
     this.refresh();
   }
 

@@ -14,6 +14,8 @@ export type {
   MarkerStyle,
   ParcoordsDimension,
   ParcoordsTrace,
+  ContourTrace,
+  BoxTrace,
   PlotLayout,
   PlotTrace,
   ScatterTrace,

@@ -45,7 +45,12 @@ describe('StudyView', () => {
     assert.ok(view.node.querySelector('tr[data-trial="2"]')?.classList.contains('rnnlab-state-pruned'));
     assert.ok(view.node.querySelector('tr[data-trial="3"]')?.classList.contains('rnnlab-state-failed'));
     assert.equal(view.node.querySelector('tr[data-trial="3"]')?.getAttribute('title'), 'failed: Error: out of memory allocating 512 MB');
-    assert.equal(plotly.calls.length, 4, 'four charts');
+    const shown = Array.from(view.node.querySelectorAll<HTMLElement>('.rnnlab-chart')).filter((section) => !section.hidden);
+    assert.deepEqual(
+      shown.map((section) => section.dataset.chart),
+      ['intermediate', 'history', 'parallel', 'importance', 'slice', 'contour', 'rank', 'edf', 'timeline'].filter((key) => key !== 'importance' || studyExample('study-running.json').importance),
+    );
+    assert.equal(plotly.calls.length, shown.length, 'one plot per shown panel');
     assert.equal(view.node.querySelector('.rnnlab-progress-text')?.textContent, 'trial 7 of 20 · 8 trials');
   });
 

@@ -10,14 +10,13 @@ import { createBadge, errorBox, h, sameViewState, setText, updateBadge, watchThe
 import { ControlBar } from '../controls';
 import type { ControlSender } from '../controls';
 import { checkStudy } from '../payload';
-import type { StudyPayload, StudyViewState, Trial } from '../payload';
-import { PlotHost, Throttle, readTheme } from '../plot';
-import type { Figure, PlotlyLoader, ThemeColors } from '../plot';
+import type { StudyPayload, StudyViewState } from '../payload';
+import { Throttle, isLossLike, readTheme } from '../plot';
+import type { PlotlyLoader, ThemeColors } from '../plot';
 import type { IKernelLocator } from '../tokens';
-import { historyFigure, importanceFigure, intermediateFigure, parallelFigure } from './charts';
-import type { ChartOptions } from './charts';
 import { FILTER_OF_STATE, toCsv } from './leaderboard';
 import { LeaderboardTable } from './leaderboard-table';
+import { ChartPanels } from './panels';
 import { studySummary } from './summary';
 
 /** MIME type of a study or search. */
@@ -40,12 +39,6 @@ const KIND_LABELS: Record<StudyPayload['kind'], string> = {
   randomized_search: 'randomized search',
 };
 
-interface Chart {
-  title: string;
-  host: PlotHost;
-  build: (payload: StudyPayload, trials: readonly Trial[], options: ChartOptions) => Figure;
-}
-
 interface Parts {
   title: HTMLElement;
   kind: HTMLElement;
@@ -54,8 +47,9 @@ interface Parts {
   bar: HTMLElement;
   best: HTMLElement;
   controls: ControlBar;
+  logToggle: HTMLButtonElement;
   table: LeaderboardTable;
-  charts: Chart[];
+  panels: ChartPanels;
 }
 
 /** Renders `application/vnd.rnnlab.study.v1+json`. */
@@ -63,6 +57,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
   private payload: StudyPayload | null = null;
   private model: IRenderMime.IMimeModel | null = null;
   private parts: Parts | null = null;
+  private logScale = false;
   private readonly throttle: Throttle;
   private drawWhenAttached = false;
   private readonly stopWatchingTheme: () => void;
@@ -105,6 +100,9 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     if (order.key !== 'rank' || order.descending) state.sort = { column: order.key, descending: order.descending };
     if (table.hiddenFilters.length > 0) state.hiddenStates = table.hiddenFilters;
     if (table.selection !== null) state.selectedTrial = table.selection;
+    const pair = this.parts?.panels.pair;
+    if (pair) state.contourParams = pair;
+    if (this.logScale) state.logScale = true;
     return state;
   }
 
@@ -114,6 +112,9 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
       hidden: saved.hiddenStates ?? [],
       selected: saved.selectedTrial ?? null,
     });
+    parts.panels.restorePair(saved.contourParams ?? null);
+    this.logScale = saved.logScale === true;
+    parts.logToggle.setAttribute('aria-pressed', String(this.logScale));
   }
 
   private saveViewState(): void {
@@ -154,7 +155,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
   private disposeParts(): void {
     if (!this.parts) return;
     this.parts.controls.dispose();
-    for (const chart of this.parts.charts) chart.host.dispose();
+    this.parts.panels.dispose();
     this.parts = null;
   }
 
@@ -187,13 +188,22 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     const select = (value: unknown): void => {
       if (typeof value === 'number') table.select(value);
     };
-    const loader = this.options.loadPlotly;
-    const charts: Chart[] = [
-      { title: 'Intermediate values', host: new PlotHost(loader, { label: 'intermediate values of every trial', onClick: select }), build: intermediateFigure },
-      { title: 'Optimization history', host: new PlotHost(loader, { label: 'optimization history', onClick: select }), build: (p, _t, o) => historyFigure(p, o) },
-      { title: 'Parallel coordinates', host: new PlotHost(loader, { label: 'parallel coordinates of parameters and objective' }), build: parallelFigure },
-      { title: 'Parameter importance', host: new PlotHost(loader, { label: 'parameter importance' }), build: (p, _t, o) => importanceFigure(p, o) },
-    ];
+    const panels = new ChartPanels(this.options.loadPlotly, select, () => {
+      this.saveViewState();
+      this.throttle.request();
+    });
+    const logToggle = h('button', {
+      className: 'rnnlab-button rnnlab-log',
+      text: 'log scale',
+      title: 'Toggle a logarithmic value axis (losses and errors only)',
+      attrs: { type: 'button', 'aria-pressed': 'false' },
+    });
+    logToggle.addEventListener('click', () => {
+      this.logScale = !this.logScale;
+      logToggle.setAttribute('aria-pressed', String(this.logScale));
+      this.saveViewState();
+      this.throttle.request();
+    });
     this.node.replaceChildren(
       h('div', {
         className: 'rnnlab-body',
@@ -202,27 +212,23 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
             className: 'rnnlab-header',
             children: [
               h('div', { className: 'rnnlab-heading', children: [title, kind, badge, progress] }),
-              h('div', { className: 'rnnlab-toolbar', children: [controls.node, exportButton] }),
+              h('div', { className: 'rnnlab-toolbar', children: [controls.node, logToggle, exportButton] }),
             ],
           }),
           h('div', { className: 'rnnlab-progress', attrs: { 'aria-hidden': 'true' }, children: [bar] }),
           best,
           table.node,
-          h('div', {
-            className: 'rnnlab-charts',
-            children: charts.map((chart) =>
-              h('section', { className: 'rnnlab-chart', children: [h('h4', { className: 'rnnlab-chart-title', text: chart.title }), chart.host.node] }),
-            ),
-          }),
+          panels.node,
         ],
       }),
     );
-    return { title, kind, badge, progress, bar, best, controls, table, charts };
+    return { title, kind, badge, progress, bar, best, controls, logToggle, table, panels };
   }
 
   private updateHeader(parts: Parts, payload: StudyPayload): void {
     setText(parts.title, payload.name);
     setText(parts.kind, KIND_LABELS[payload.kind]);
+    parts.logToggle.hidden = !isLossLike(payload.valueNames[0] ?? '');
     updateBadge(parts.badge, payload.status);
     const summary = studySummary(payload);
     setText(parts.progress, summary.progress);
@@ -249,8 +255,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     }
     const colors: ThemeColors = readTheme(this.node);
     const trials = payload.trials.filter((trial) => parts.table.isShown(FILTER_OF_STATE[trial.state]));
-    const options: ChartOptions = { colors, highlight: parts.table.selection };
-    for (const chart of parts.charts) await chart.host.draw(chart.build(payload, trials, options));
+    await parts.panels.draw(payload, trials, { colors, highlight: parts.table.selection, logScale: this.logScale });
   }
 
   private downloadCsv(): void {
