@@ -3,7 +3,7 @@ export type { PlotHostOptions } from './host';
 export { loadPlotly } from './plotly';
 export type { PlotlyApi, PlotlyElement, PlotlyLoader } from './plotly';
 export { integerAxis, isLossLike } from './axis';
-export { FALLBACK_COLORS, baseLayout, emptyFigure, readTheme } from './theme';
+export { FALLBACK_COLORS, baseLayout, emptyFigure, hideLegend, readTheme } from './theme';
 export { Throttle } from './throttle';
 export type {
   AxisLayout,

@@ -154,7 +154,7 @@ export interface PlotLayout {
   height: number;
   margin: { l: number; r: number; t: number; b: number };
   paper_bgcolor: string;
-  plot_bgcolor: string;
+  plot_bgcolor?: string;
   font: { color: string; family: string; size: number };
   showlegend: boolean;
   legend?: { orientation: 'h' | 'v'; x?: number; y?: number; xanchor?: string; yanchor?: string };

@@ -6,7 +6,7 @@
 import { formatParam } from '../common';
 import type { ParamValue, StudyPayload, Trial } from '../payload';
 import { integerAxis } from '../plot/axis';
-import { baseLayout, emptyFigure } from '../plot/theme';
+import { baseLayout, emptyFigure, hideLegend } from '../plot/theme';
 import type { AxisLayout, BarTrace, Datum, Figure, PlotTrace, ThemeColors } from '../plot/types';
 import { isSearch, paramNames } from './leaderboard';
 
@@ -90,7 +90,7 @@ export function sliceFigure(payload: StudyPayload, trials: readonly Trial[], opt
   const rows = Math.ceil(names.length / columns);
   const layout = baseLayout(colors, uirevision, rows * SUBPLOT_HEIGHT + 40);
   layout.grid = { rows, columns, pattern: 'independent', xgap: 0.1, ygap: 0.35 };
-  layout.showlegend = false;
+  hideLegend(layout);
   const valueName = payload.valueNames[0] ?? 'value';
   const numbers = points.map((p) => p.trial.number);
   const traces: PlotTrace[] = names.map((name, index) => {
@@ -114,10 +114,10 @@ export function sliceFigure(payload: StudyPayload, trials: readonly Trial[], opt
         size: members.map((p) => (p.trial.number === options.highlight ? 11 : 6)),
         color: members.map((p) => p.trial.number),
         colorscale: 'Blues',
-        cmin: Math.min(...numbers),
-        cmax: Math.max(...numbers),
+        // Every subplot on the same scale; one colour bar.
+        ...(Math.min(...numbers) < Math.max(...numbers) ? { cmin: Math.min(...numbers), cmax: Math.max(...numbers) } : {}),
         showscale: index === 0,
-        colorbar: { title: { text: 'trial' }, thickness: 10, len: 0.8 },
+        ...(index === 0 ? { colorbar: { title: { text: 'trial' }, thickness: 10, len: 0.8 } } : {}),
         line: { color: colors.font, width: 0.5 },
       },
     };
@@ -193,7 +193,7 @@ export function contourFigure(payload: StudyPayload, trials: readonly Trial[], o
       reversescale: payload.directions[0] === 'minimize',
       showscale: true,
       colorbar: { title: { text: valueName }, thickness: 10 },
-      contours: { coloring: 'heatmap', showlines: true },
+      contours: { coloring: 'heatmap' },
       connectgaps: true,
       hoverinfo: 'skip',
       opacity: 0.85,
@@ -214,7 +214,7 @@ export function contourFigure(payload: StudyPayload, trials: readonly Trial[], o
     },
   });
   const layout = baseLayout(colors, `${uirevision}:${nameX}:${nameY}`, 360);
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.xaxis = axisLayout(axisX, nameX, colors, x);
   layout.yaxis = axisLayout(axisY, nameY, colors, y);
   return { traces, layout };
@@ -241,7 +241,7 @@ export function rankFigure(payload: StudyPayload, trials: readonly Trial[], opti
   const y = points.map((p) => position(axisY, p.trial.params[nameY] ?? null));
   const valueName = payload.valueNames[0] ?? 'value';
   const layout = baseLayout(colors, `${uirevision}:${nameX}:${nameY}`, 360);
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.xaxis = axisLayout(axisX, nameX, colors, x);
   layout.yaxis = axisLayout(axisY, nameY, colors, y);
   return {
@@ -257,7 +257,7 @@ export function rankFigure(payload: StudyPayload, trials: readonly Trial[], opti
         marker: {
           size: points.map((p) => (p.trial.number === options.highlight ? 13 : 9)),
           color: points.map((p) => rankOf.get(p.trial.number) ?? null),
-          colorscale: 'RdYlBu',
+          colorscale: 'RdBu',
           cmin: 0,
           cmax: 1,
           showscale: true,
@@ -282,7 +282,7 @@ export function edfFigure(payload: StudyPayload, trials: readonly Trial[], optio
   const x: Datum[] = [values[0], ...values];
   const y: Datum[] = [0, ...values.map((_, index) => (index + 1) / values.length)];
   const layout = baseLayout(colors, uirevision, 280);
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.xaxis = { title: { text: valueName }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   layout.yaxis = { title: { text: 'share of trials ≤ value' }, range: [0, 1.02], tickformat: '.0%', gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   return {

@@ -7,7 +7,7 @@
 import { formatParam } from '../common';
 import type { ParamValue, StudyPayload, Trial } from '../payload';
 import { integerAxis, isLossLike } from '../plot/axis';
-import { baseLayout, emptyFigure } from '../plot/theme';
+import { baseLayout, emptyFigure, hideLegend } from '../plot/theme';
 import type { Datum, Figure, ParcoordsDimension, PlotTrace, ScatterTrace, ThemeColors } from '../plot/types';
 import { isSearch, paramNames } from './leaderboard';
 
@@ -254,7 +254,9 @@ export function parallelFigure(payload: StudyPayload, trials: readonly Trial[], 
   if (crowded) for (const d of dimensions) d.label = shortLabel(d.label, 16);
   const layout = baseLayout(colors, uirevision, crowded ? HEIGHT + 60 : HEIGHT);
   layout.margin = { l: 60, r: 60, t: crowded ? 110 : 48, b: 24 };
-  layout.showlegend = false;
+  hideLegend(layout);
+  // No cartesian axes here: plotly has no plot area to colour.
+  delete layout.plot_bgcolor;
   return {
     traces: [
       {
@@ -288,7 +290,7 @@ export function importanceFigure(payload: StudyPayload, options: ChartOptions): 
     return emptyFigure(colors, uirevision, 'parameter importance: not computed', 120);
   }
   const layout = baseLayout(colors, uirevision, Math.max(140, 40 + 28 * entries.length));
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.margin = { l: 16, r: 24, t: 16, b: 36 };
   layout.xaxis = { title: { text: 'importance' }, gridcolor: colors.grid, zerolinecolor: colors.grid, tickformat: '.0%', automargin: true };
   layout.yaxis = { type: 'category', automargin: true, gridcolor: colors.grid };

@@ -3,7 +3,7 @@
  * score drawn beside it, candidates in rank order. Pure: no DOM, no plotly.
  */
 import type { StudyPayload, Trial } from '../payload';
-import { baseLayout, emptyFigure } from '../plot/theme';
+import { baseLayout, emptyFigure, hideLegend } from '../plot/theme';
 import type { Figure, PlotTrace } from '../plot/types';
 import type { AnalysisOptions } from './analysis';
 
@@ -44,7 +44,7 @@ export function foldFigure(payload: StudyPayload, trials: readonly Trial[], opti
     };
   });
   const layout = baseLayout(colors, uirevision, 300);
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.xaxis = { title: { text: 'candidate (best ranked first)' }, type: 'category', gridcolor: colors.grid, automargin: true };
   layout.yaxis = { title: { text: `${valueName} per fold` }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   return { traces, layout };
