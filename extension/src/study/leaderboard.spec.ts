@@ -24,14 +24,14 @@ describe('leaderboard', () => {
 
   it('shows each user attribute as a column, sortable', () => {
     const payload = studyExample('study-running.json');
-    payload.trials[0].userAttrs = { machine: 'gpu-1', epochsRun: 12 };
-    payload.trials[1].userAttrs = { epochsRun: 3, tags: ['a', 'b'] };
+    payload.trials[0].userAttrs = { machine: 'gpu-1', epochsDone: 12 };
+    payload.trials[1].userAttrs = { epochsDone: 3, tags: ['a', 'b'] };
     const columns = leaderboardColumns(payload);
-    assert.deepEqual(columns.filter((column) => column.kind === 'attr').map((column) => column.key), ['attr:machine', 'attr:epochsRun', 'attr:tags', 'attr:note'], 'in order of first appearance');
+    assert.deepEqual(columns.filter((column) => column.kind === 'attr').map((column) => column.key), ['attr:machine', 'attr:epochsDone', 'attr:tags', 'attr:note', 'attr:epochsRun'], 'in order of first appearance');
     const rows = leaderboardRows(payload);
     const tags = columns.find((column) => column.key === 'attr:tags');
     assert.equal(tags && cellText(rows[1], tags), '["a","b"]');
-    const sorted = sortRows(rows, columns, { key: 'attr:epochsRun', descending: false });
+    const sorted = sortRows(rows, columns, { key: 'attr:epochsDone', descending: false });
     assert.deepEqual(sorted.slice(0, 2).map((row) => row.number), [1, 0]);
   });
 
