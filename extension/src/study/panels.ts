@@ -81,6 +81,8 @@ export class ChartPanels {
   private readonly pickY: HTMLSelectElement;
   private pickerKey = '';
   private chosen: [string, string] | null = null;
+  /** The pair the pickers show. */
+  private shownPair: [string, string] | null = null;
 
   /**
    * @param loader - loads plotly
@@ -90,8 +92,13 @@ export class ChartPanels {
   constructor(loader: PlotlyLoader, onSelect: (customdata: unknown) => void, private readonly onPairChange: () => void) {
     this.pickX = h('select', { className: 'rnnlab-pick rnnlab-pick-x', attrs: { 'aria-label': 'contour x parameter' } });
     this.pickY = h('select', { className: 'rnnlab-pick rnnlab-pick-y', attrs: { 'aria-label': 'contour y parameter' } });
-    for (const select of [this.pickX, this.pickY]) {
+    for (const [select, other] of [
+      [this.pickX, this.pickY],
+      [this.pickY, this.pickX],
+    ] as const) {
       select.addEventListener('change', () => {
+        // Picking the other axis' parameter swaps the two.
+        if (select.value === other.value) other.value = select === this.pickX ? (this.shownPair?.[0] ?? '') : (this.shownPair?.[1] ?? '');
         this.chosen = [this.pickX.value, this.pickY.value];
         this.onPairChange();
       });
@@ -147,6 +154,7 @@ export class ChartPanels {
   private updatePickers(payload: StudyPayload): void {
     const names = paramNames(payload);
     const pair = chosenPair(payload, this.chosen);
+    this.shownPair = pair;
     const key = `${names.join('\n')}|${pair?.join('\n') ?? ''}`;
     if (key === this.pickerKey) return;
     this.pickerKey = key;

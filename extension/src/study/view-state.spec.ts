@@ -55,4 +55,24 @@ describe('StudyView saved = live', () => {
     await view.renderModel(final);
     assert.deepEqual(saved(final).viewState, { selectedTrial: view.table?.selection });
   });
+
+  it('keeps the contour parameters chosen, swapping when one axis takes the other\'s', async () => {
+    const view = newView();
+    const model = mimeModel(STUDY_MIME, studyExample('study-running.json'));
+    await view.renderModel(model);
+    await view.flush();
+    const pickX = view.node.querySelector<HTMLSelectElement>('.rnnlab-pick-x');
+    const pickY = view.node.querySelector<HTMLSelectElement>('.rnnlab-pick-y');
+    assert.deepEqual([pickX?.value, pickY?.value], ['initialUnits', 'learningRate']);
+    if (!pickX || !pickY) return;
+    pickX.value = 'learningRate';
+    pickX.dispatchEvent(new Event('change'));
+    assert.deepEqual([pickX.value, pickY.value], ['learningRate', 'initialUnits']);
+    assert.deepEqual(saved(model).viewState, { contourParams: ['learningRate', 'initialUnits'] });
+    view.dispose();
+    const reloaded = newView();
+    await reloaded.renderModel(mimeModel(STUDY_MIME, saved(model)));
+    await reloaded.flush();
+    assert.deepEqual([reloaded.node.querySelector<HTMLSelectElement>('.rnnlab-pick-x')?.value, reloaded.node.querySelector<HTMLSelectElement>('.rnnlab-pick-y')?.value], ['learningRate', 'initialUnits']);
+  });
 });
