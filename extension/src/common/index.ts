@@ -6,3 +6,4 @@ export { watchTheme } from './theme-watch';
 export { NOT_AVAILABLE, formatCount, formatParam, formatSeconds, formatValue } from './format';
 export { sameViewState, writeViewState } from './view-state';
 export type { ViewState } from './view-state';
+export { toggleButton } from './toggle';

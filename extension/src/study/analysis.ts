@@ -160,22 +160,32 @@ function gridOf(values: readonly number[], log: boolean): { grid: number[]; scal
   return { grid: log ? grid.map((v) => 10 ** v) : grid, scaled };
 }
 
+/** The chosen pair's trials and axes, or an empty figure saying why there is nothing to plot. */
+function pairData(payload: StudyPayload, trials: readonly Trial[], options: AnalysisOptions, uirevision: string, plot: string) {
+  const pair = chosenPair(payload, options.pair);
+  if (!pair) return emptyFigure(options.colors, uirevision, `the ${plot} plot needs two parameters`);
+  const [nameX, nameY] = pair;
+  const points = scored(payload, trials).filter((p) => nameX in p.trial.params && nameY in p.trial.params);
+  if (points.length === 0) return emptyFigure(options.colors, uirevision, 'no complete trial yet');
+  const axisX = paramAxis(payload, nameX, points.map((p) => p.trial.params[nameX] ?? null));
+  const axisY = paramAxis(payload, nameY, points.map((p) => p.trial.params[nameY] ?? null));
+  const x = points.map((p) => position(axisX, p.trial.params[nameX] ?? null));
+  const y = points.map((p) => position(axisY, p.trial.params[nameY] ?? null));
+  const layout = baseLayout(options.colors, `${uirevision}:${nameX}:${nameY}`, 360);
+  hideLegend(layout);
+  layout.xaxis = axisLayout(axisX, nameX, options.colors, x);
+  layout.yaxis = axisLayout(axisY, nameY, options.colors, y);
+  return { nameX, nameY, points, axisX, axisY, x, y, layout };
+}
+
 /**
  * Contour plot of the objective over two parameters, interpolated between the complete trials (which
  * are drawn on top); categorical parameters sit at their choices' indices.
  */
 export function contourFigure(payload: StudyPayload, trials: readonly Trial[], options: AnalysisOptions): Figure {
-  const { colors } = options;
-  const uirevision = `${payload.id}:contour`;
-  const pair = chosenPair(payload, options.pair);
-  if (!pair) return emptyFigure(colors, uirevision, 'the contour plot needs two parameters');
-  const [nameX, nameY] = pair;
-  const points = scored(payload, trials).filter((p) => nameX in p.trial.params && nameY in p.trial.params);
-  if (points.length === 0) return emptyFigure(colors, uirevision, 'no complete trial yet');
-  const axisX = paramAxis(payload, nameX, points.map((p) => p.trial.params[nameX] ?? null));
-  const axisY = paramAxis(payload, nameY, points.map((p) => p.trial.params[nameY] ?? null));
-  const x = points.map((p) => position(axisX, p.trial.params[nameX] ?? null));
-  const y = points.map((p) => position(axisY, p.trial.params[nameY] ?? null));
+  const data = pairData(payload, trials, options, `${payload.id}:contour`, 'contour');
+  if ('traces' in data) return data;
+  const { nameX, nameY, points, axisX, axisY, x, y, layout } = data;
   const z = points.map((p) => p.value);
   const valueName = payload.valueNames[0] ?? 'value';
   const traces: PlotTrace[] = [];
@@ -209,14 +219,10 @@ export function contourFigure(payload: StudyPayload, trials: readonly Trial[], o
     hovertemplate: `trial %{customdata}<br>${nameX} %{x}<br>${nameY} %{y}<extra></extra>`,
     marker: {
       size: points.map((p) => (p.trial.number === options.highlight ? 12 : 7)),
-      color: colors.font,
+      color: options.colors.font,
       line: { color: 'rgba(255,255,255,0.9)', width: 1 },
     },
   });
-  const layout = baseLayout(colors, `${uirevision}:${nameX}:${nameY}`, 360);
-  hideLegend(layout);
-  layout.xaxis = axisLayout(axisX, nameX, colors, x);
-  layout.yaxis = axisLayout(axisY, nameY, colors, y);
   return { traces, layout };
 }
 
@@ -225,25 +231,14 @@ export function contourFigure(payload: StudyPayload, trials: readonly Trial[], o
  * worst), so that good regions show whatever the objective's scale.
  */
 export function rankFigure(payload: StudyPayload, trials: readonly Trial[], options: AnalysisOptions): Figure {
+  const data = pairData(payload, trials, options, `${payload.id}:rank`, 'rank');
+  if ('traces' in data) return data;
+  const { nameX, nameY, points, x, y, layout } = data;
   const { colors } = options;
-  const uirevision = `${payload.id}:rank`;
-  const pair = chosenPair(payload, options.pair);
-  if (!pair) return emptyFigure(colors, uirevision, 'the rank plot needs two parameters');
-  const [nameX, nameY] = pair;
-  const points = scored(payload, trials).filter((p) => nameX in p.trial.params && nameY in p.trial.params);
-  if (points.length === 0) return emptyFigure(colors, uirevision, 'no complete trial yet');
   const better = payload.directions[0] === 'maximize' ? -1 : 1;
   const order = [...points].sort((a, b) => better * (a.value - b.value));
   const rankOf = new Map(order.map((p, index) => [p.trial.number, points.length === 1 ? 0 : index / (points.length - 1)]));
-  const axisX = paramAxis(payload, nameX, points.map((p) => p.trial.params[nameX] ?? null));
-  const axisY = paramAxis(payload, nameY, points.map((p) => p.trial.params[nameY] ?? null));
-  const x = points.map((p) => position(axisX, p.trial.params[nameX] ?? null));
-  const y = points.map((p) => position(axisY, p.trial.params[nameY] ?? null));
   const valueName = payload.valueNames[0] ?? 'value';
-  const layout = baseLayout(colors, `${uirevision}:${nameX}:${nameY}`, 360);
-  hideLegend(layout);
-  layout.xaxis = axisLayout(axisX, nameX, colors, x);
-  layout.yaxis = axisLayout(axisY, nameY, colors, y);
   return {
     traces: [
       {

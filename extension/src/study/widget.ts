@@ -6,7 +6,7 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, h, sameViewState, setText, updateBadge, watchTheme, writeViewState } from '../common';
+import { createBadge, errorBox, h, sameViewState, setText, updateBadge, toggleButton, watchTheme, writeViewState } from '../common';
 import { ControlBar } from '../controls';
 import type { ControlSender } from '../controls';
 import { checkStudy } from '../payload';
@@ -192,15 +192,8 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
       this.saveViewState();
       this.throttle.request();
     });
-    const logToggle = h('button', {
-      className: 'rnnlab-button rnnlab-log',
-      text: 'log scale',
-      title: 'Toggle a logarithmic value axis (losses and errors only)',
-      attrs: { type: 'button', 'aria-pressed': 'false' },
-    });
-    logToggle.addEventListener('click', () => {
-      this.logScale = !this.logScale;
-      logToggle.setAttribute('aria-pressed', String(this.logScale));
+    const logToggle = toggleButton('log scale', 'Toggle a logarithmic value axis (losses and errors only)', (pressed) => {
+      this.logScale = pressed;
       this.saveViewState();
       this.throttle.request();
     });

@@ -6,7 +6,7 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, h, setText, updateBadge, watchTheme, writeViewState } from '../common';
+import { createBadge, errorBox, h, setText, updateBadge, toggleButton, watchTheme, writeViewState } from '../common';
 import { checkTraining } from '../payload';
 import type { TrainingPayload } from '../payload';
 import { PlotHost, Throttle, readTheme } from '../plot';
@@ -128,15 +128,8 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
     const title = h('span', { className: 'rnnlab-title' });
     const badge = createBadge();
     const progress = h('span', { className: 'rnnlab-progress-text' });
-    const logToggle = h('button', {
-      className: 'rnnlab-button',
-      text: 'log scale',
-      title: 'Toggle a logarithmic y axis on the loss and error curves',
-      attrs: { type: 'button', 'aria-pressed': 'false' },
-    });
-    logToggle.addEventListener('click', () => {
-      this.logScale = !this.logScale;
-      logToggle.setAttribute('aria-pressed', String(this.logScale));
+    const logToggle = toggleButton('log scale', 'Toggle a logarithmic y axis on the loss and error curves', (pressed) => {
+      this.logScale = pressed;
       this.saveViewState();
       this.throttle.request();
     });
