@@ -43,7 +43,9 @@ export function trainingSummary(payload: TrainingPayload): TrainingSummary {
     .filter((part): part is string => part !== null)
     .join(' · ');
   const lastLogs = done > 0 ? payload.epochs[done - 1].logs : {};
+  // Keras' order: the training metrics, then the validation ones.
   const latest = Object.entries(lastLogs)
+    .sort(([a], [b]) => Number(a.startsWith('val_')) - Number(b.startsWith('val_')))
     .map(([key, value]) => `${key} ${formatValue(value)}`)
     .join(' · ');
   const current = payload.status === 'running' ? payload.progress ?? null : null;

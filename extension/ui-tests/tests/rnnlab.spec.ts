@@ -126,7 +126,7 @@ test('a fitLive run grows its curves live and ends finished', async ({ page, tmp
   await expect(view.locator('.rnnlab-progress-text')).toHaveText('epoch 60 / 60');
   // loss and accuracy subplots, train and validation curves
   await expect(view.locator('.rnnlab-plot .scatterlayer .trace')).toHaveCount(4);
-  await expect(view.locator('.rnnlab-plot .g-ytitle').nth(1)).toHaveText('accuracy');
+  await expect(view.locator('.rnnlab-plot .g-y2title')).toHaveText('accuracy');
   await view.locator('.rnnlab-toolbar button', { hasText: 'log scale' }).click();
   await expect(view.locator('.rnnlab-toolbar button', { hasText: 'log scale' })).toHaveAttribute('aria-pressed', 'true');
   await page.waitForTimeout(500);
