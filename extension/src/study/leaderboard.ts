@@ -228,8 +228,9 @@ export function cellText(row: Row, column: Column): string {
       if (row.mean === null && row.state !== 'COMPLETE') return '';
       return row.std === null ? formatValue(row.mean) : `${formatValue(row.mean)} ± ${formatValue(row.std)}`;
     case 'fold': {
+      // A fold not run yet is blank; a fold that ran to a non-finite score reads n/a.
       const score = row.folds[column.ref as number];
-      return score === undefined ? '' : formatValue(score);
+      return score === undefined || (score === null && row.state !== 'COMPLETE' && row.state !== 'FAIL') ? '' : formatValue(score);
     }
     case 'attr':
       return attrText(row.attrs[column.ref as string]);

@@ -137,6 +137,7 @@ test('a fitLive run grows its curves live and ends finished', async ({ page, tmp
   const history = (await page.notebook.getCellOutputLocator(1))!.locator('.rnnlab-history');
   await expect(history.locator('tbody tr')).toHaveCount(4);
   await expect(history.locator('tbody tr td:first-child')).toHaveText(['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  await history.scrollIntoViewIfNeeded();
   await history.screenshot({ path: path.join(SHOTS, 'training-history.png') });
 
   // Saved = live: the log scale survives a save and a reload.
@@ -205,6 +206,8 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   const liveHeaders = await grid.locator('thead th').allTextContents();
   await page.waitForTimeout(800);
   await grid.screenshot({ path: path.join(SHOTS, 'search-finished.png') });
+  await grid.locator('.rnnlab-chart-folds').scrollIntoViewIfNeeded();
+  await grid.locator('.rnnlab-chart-folds').screenshot({ path: path.join(SHOTS, 'search-folds.png') });
 
   // a longer search: Stop it from the view once a candidate has completed
   await startCell(page, 2);
@@ -319,6 +322,11 @@ test('a study prunes the running trial and stops from its view', async ({ page, 
   await expect(view.locator('.rnnlab-chart-contour .g-xtitle')).toHaveText('learningRate');
   await page.waitForTimeout(800);
   await view.screenshot({ path: path.join(SHOTS, 'study-stopped.png') });
-  await view.locator('.rnnlab-charts').screenshot({ path: path.join(SHOTS, 'study-analysis.png') });
+  // One screenshot per panel, each scrolled into view (the notebook scrolls inside its own panel).
+  for (const chart of ['history', 'parallel', 'slice', 'contour', 'rank', 'edf', 'timeline']) {
+    const panel = view.locator(`.rnnlab-chart-${chart}`);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SHOTS, `study-${chart}.png`) });
+  }
   expect(errors).toEqual([]);
 });
