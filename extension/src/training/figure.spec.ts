@@ -91,6 +91,13 @@ describe('trainingSummary', () => {
     });
   });
 
+  it('lists the latest metrics in the payload\'s order even when a saved notebook sorted the logs\' keys', () => {
+    const payload = trainingExample('training-finished.json');
+    const last = payload.epochs[payload.epochs.length - 1];
+    last.logs = Object.fromEntries(Object.entries(last.logs).sort(([a], [b]) => (a < b ? -1 : 1)));
+    assert.deepEqual(trainingSummary(payload).latest.split(' · ').map((part) => part.split(' ')[0]), ['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  });
+
   it('reads n/a for a non-finite value', () => {
     assert.equal(trainingSummary(trainingExample('training-failed.json')).latest, 'loss n/a · accuracy 0.5');
   });

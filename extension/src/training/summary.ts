@@ -43,9 +43,12 @@ export function trainingSummary(payload: TrainingPayload): TrainingSummary {
     .filter((part): part is string => part !== null)
     .join(' · ');
   const lastLogs = done > 0 ? payload.epochs[done - 1].logs : {};
-  // Keras' order: the training metrics, then the validation ones.
+  // Keras' order: the training metrics as listed in `metrics` (saved notebooks sort the logs' keys), then
+  // the validation ones, then anything else logged.
+  const listed = [...payload.metrics, ...payload.metrics.map((name) => `val_${name}`)];
+  const rank = (key: string): number => (listed.includes(key) ? listed.indexOf(key) : listed.length + Number(key.startsWith('val_')));
   const latest = Object.entries(lastLogs)
-    .sort(([a], [b]) => Number(a.startsWith('val_')) - Number(b.startsWith('val_')))
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([key, value]) => `${key} ${formatValue(value)}`)
     .join(' · ');
   const current = payload.status === 'running' ? payload.progress ?? null : null;
