@@ -7,10 +7,9 @@
  * const model = compileRnn(buildRnnProgressive({ inputShape: [100, 10] }), { learningRate: 0.001 });
  * ```
  */
-import { registerProgressLogger } from './backend';
 import { searchLiveObserver, searchPayload, studyBundle, studyViewBundle } from './display';
 import { registerFormatter } from './frontend';
-import { formatModel, registerInterruptibleFits } from './model';
+import { formatHistory, formatModel, registerInterruptibleFits, registerKerasHistoryNames, registerProgressLogger } from './model';
 import { objectivePool, workerRunner } from './parallel';
 import { BaseSearchCV, setParallelRunnerFactory, setSearchObserverFactory } from './search';
 import { registerStudyRenderer, setObjectivePoolFactory, Study } from './study';
@@ -137,7 +136,9 @@ export type { StudyPayload, TrainingPayload, TrialRecord } from './display';
 
 registerProgressLogger();
 registerInterruptibleFits();
+registerKerasHistoryNames();
 registerFormatter(formatModel);
+registerFormatter(formatHistory);
 // A search or a study as a cell's result shows its (final) leaderboard.
 registerFormatter((value) => (value instanceof BaseSearchCV && value.state ? studyBundle(searchPayload(value.state)) : undefined));
 registerFormatter((value) =>

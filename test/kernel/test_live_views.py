@@ -52,3 +52,24 @@ def test_a_model_as_cell_result_shows_the_keras_summary_table(kernel):
     assert "Total params: 133,025" in data["text/plain"]
     assert "<table" in data["text/html"] and "133,025" in data["text/html"]
     assert "(None, 100, 128)" in data["text/html"]
+
+
+def test_a_history_as_cell_result_shows_a_compact_table_under_keras_names(kernel):
+    result = kernel.execute(
+        'const hm = compileRnn(buildRnnProgressive({ inputShape: [5, 2], initialUnits: 4, numLayers: 1, seed: 3 }));\n'
+        'const hx = tf.randomNormal([40, 5, 2], 0, 1, "float32", 5); const hy = tf.randomUniform([40, 1], 0, 1, "float32", 6).round();\n'
+        'await fitLive(hm, hx, hy, { epochs: 3, batchSize: 10, validationSplit: 0.25, throttleMs: 0 })'
+    )
+    assert result.status == "ok", result.reply["content"]
+    [out] = result.of_type("execute_result")
+    data = out["content"]["data"]
+    lines = data["text/plain"].split("\n")
+    assert lines[0] == "History: 3 epochs"
+    assert [line.split()[0] for line in lines[1:]] == ["loss", "accuracy", "val_loss", "val_accuracy"]
+    assert 'class="rnnlab-history"' in data["text/html"] and data["text/html"].count("rnnlab-sparkline") == 4
+    # Keras 3 names are the keys; tfjs' short names still read the same arrays.
+    keys = kernel.execute(
+        'const hh = await hm.fit(hx, hy, { epochs: 1, verbose: 0, validationSplit: 0.25 });\n'
+        'console.log(JSON.stringify(Object.keys(hh.history).sort()), hh.history.acc === hh.history.accuracy)'
+    )
+    assert keys.stream() == '["accuracy","loss","val_accuracy","val_loss"] true\n'

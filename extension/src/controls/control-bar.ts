@@ -19,6 +19,8 @@ export interface ControlBarModel {
   status: StudyStatus;
   kind: StudyKind;
   pruneTarget: number | null;
+  /** Numbers of the running trials: a "will be pruned" note goes once its trial no longer runs. */
+  running?: readonly number[];
 }
 
 /** The buttons and the answer line. */
@@ -30,6 +32,8 @@ export class ControlBar {
   private readonly message: HTMLElement;
   private model: ControlBarModel = { controls: null, status: 'finished', kind: 'study', pruneTarget: null };
   private busy = false;
+  /** The trial a granted prune request waits for, while its note shows. */
+  private pruning: number | null = null;
   private readonly onLocatorChanged = (): void => this.refresh();
 
   /**
@@ -54,6 +58,10 @@ export class ControlBar {
   /** Shows a new model (payload update or selection change). */
   update(model: ControlBarModel): void {
     if (model.controls?.studyId !== this.model.controls?.studyId) this.showMessage('', false);
+    if (this.pruning !== null && !(model.running ?? []).includes(this.pruning)) {
+      this.pruning = null;
+      this.showMessage('', false);
+    }
     this.model = model;
     this.refresh();
   }
@@ -93,10 +101,12 @@ export class ControlBar {
     this.busy = false;
     if (reply.ok) this.showMessage(action === 'stop' ? 'stop requested: the trials under way finish first' : `trial ${String(pruneTarget)} will be pruned at its next report`, false);
     else this.showMessage(`${action === 'stop' ? 'Stop' : 'Prune'} failed: ${reply.error}`, true);
+    if (reply.ok && action === 'prune') this.pruning = pruneTarget;
     this.refresh();
   }
 
   private showMessage(text: string, error: boolean): void {
+    if (text !== '') this.pruning = null;
     setText(this.message, text);
     this.message.classList.toggle('rnnlab-control-error', error);
     if (error) this.message.setAttribute('role', 'alert');

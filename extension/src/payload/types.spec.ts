@@ -11,15 +11,17 @@ import type { StudyPayload, TrainingPayload, Trial } from './types';
 
 const TRAINING_KEYS: Record<keyof TrainingPayload, true> = {
   version: true, id: true, title: true, status: true, error: true, backend: true, model: true, params: true,
-  metrics: true, epochs: true, batches: true, startedAt: true, finishedAt: true, elapsedSeconds: true,
+  metrics: true, epochs: true, batches: true, startedAt: true, finishedAt: true, elapsedSeconds: true, progress: true, viewState: true,
 };
 const STUDY_KEYS: Record<keyof StudyPayload, true> = {
   version: true, id: true, kind: true, name: true, directions: true, valueNames: true, status: true, searchSpace: true,
-  trials: true, bestTrialNumbers: true, importance: true, progress: true, controls: true,
+  trials: true, bestTrialNumbers: true, importance: true, progress: true, controls: true, importanceNote: true, paramNames: true,
+  viewState: true,
 };
 const TRIAL_KEYS: Record<keyof Trial, true> = {
   number: true, state: true, params: true, values: true, intermediateValues: true, foldScores: true, meanScore: true,
   stdScore: true, rank: true, datetimeStart: true, datetimeComplete: true, durationSeconds: true, userAttrs: true, failReason: true,
+  note: true,
 };
 
 interface SchemaObject {

@@ -51,6 +51,23 @@ export interface TrainingPayload {
   startedAt: string;
   finishedAt: string | null;
   elapsedSeconds: number;
+  /** The epoch in progress and the time left of the fit; null or absent when no epoch is in progress. */
+  progress?: TrainingProgress | null;
+  /** The reader's view settings, written back into the output so that a reload restores them. */
+  viewState?: TrainingViewState;
+}
+
+/** Where a running fit is inside its current epoch. */
+export interface TrainingProgress {
+  epoch: number;
+  batchesDone: number;
+  batchesTotal: number | null;
+  etaSeconds: number | null;
+}
+
+/** View settings of a training view. */
+export interface TrainingViewState {
+  logScale?: boolean;
 }
 
 /** Where a study or search stands. */
@@ -96,6 +113,7 @@ export interface Trial {
   durationSeconds: number | null;
   userAttrs: Record<string, JsonValue>;
   failReason: string | null;
+  note?: string;
 }
 
 /** Where a live view sends Stop and Prune requests. */
@@ -117,6 +135,30 @@ export interface StudyPayload {
   trials: Trial[];
   bestTrialNumbers: number[];
   importance: Record<string, number> | null;
-  progress?: { done: number; total: number | null; label?: string };
+  /** Why importance is null; the view hides its panel and shows this. */
+  importanceNote?: string;
+  /** Parameter names in suggestion order (saved notebooks sort object keys). */
+  paramNames?: string[];
+  progress?: StudyProgress;
   controls: Controls | null;
+  /** The reader's view settings, written back into the output so that a reload restores them. */
+  viewState?: StudyViewState;
+}
+
+/** How far a search is. */
+export interface StudyProgress {
+  done: number;
+  total: number | null;
+  label?: string;
+  elapsedSeconds?: number;
+  etaSeconds?: number | null;
+}
+
+/** View settings of a study view. */
+export interface StudyViewState {
+  logScale?: boolean;
+  sort?: { column: string; descending: boolean };
+  hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
+  selectedTrial?: number | null;
+  contourParams?: [string, string];
 }

@@ -2,7 +2,8 @@ export { PlotHost } from './host';
 export type { PlotHostOptions } from './host';
 export { loadPlotly } from './plotly';
 export type { PlotlyApi, PlotlyElement, PlotlyLoader } from './plotly';
-export { FALLBACK_COLORS, baseLayout, emptyFigure, readTheme } from './theme';
+export { integerAxis, isLossLike } from './axis';
+export { FALLBACK_COLORS, baseLayout, emptyFigure, hideLegend, readTheme } from './theme';
 export { Throttle } from './throttle';
 export type {
   AxisLayout,
@@ -13,6 +14,8 @@ export type {
   MarkerStyle,
   ParcoordsDimension,
   ParcoordsTrace,
+  ContourTrace,
+  BoxTrace,
   PlotLayout,
   PlotTrace,
   ScatterTrace,

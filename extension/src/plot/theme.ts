@@ -51,16 +51,29 @@ export function baseLayout(colors: ThemeColors, uirevision: string, height: numb
   };
 }
 
+/**
+ * Turns the legend off and drops its settings: plotly has nothing to place then (and its
+ * `Plotly.validate` fails on legend settings of a figure without a legend).
+ */
+export function hideLegend(layout: PlotLayout): void {
+  layout.showlegend = false;
+  delete layout.legend;
+}
+
 /** A figure with no data and a centred note, e.g. "no intermediate values reported". */
 export function emptyFigure(colors: ThemeColors, uirevision: string, note: string, height = 160): Figure {
   return {
     traces: [],
     layout: {
-      ...baseLayout(colors, uirevision, height),
-      showlegend: false,
+      ...withoutLegend(baseLayout(colors, uirevision, height)),
       xaxis: { gridcolor: colors.grid, zerolinecolor: colors.grid },
       yaxis: { gridcolor: colors.grid, zerolinecolor: colors.grid },
       annotations: [{ text: note, x: 0.5, y: 0.5, xref: 'paper', yref: 'paper', showarrow: false, font: { size: 12 } }],
     },
   };
+}
+
+function withoutLegend(layout: PlotLayout): PlotLayout {
+  hideLegend(layout);
+  return layout;
 }

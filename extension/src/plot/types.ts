@@ -21,6 +21,13 @@ export interface MarkerStyle {
   symbol?: string | string[];
   line?: { color?: string; width?: number };
   opacity?: number;
+  /** With numeric colours: the colour scale, its bounds and the colour bar. */
+  colorscale?: string;
+  reversescale?: boolean;
+  cmin?: number;
+  cmax?: number;
+  showscale?: boolean;
+  colorbar?: { title?: { text: string }; thickness?: number; len?: number };
 }
 
 /** A line or scatter trace. */
@@ -53,6 +60,44 @@ export interface BarTrace {
   hovertemplate?: string;
   text?: string[];
   textposition?: 'auto' | 'outside' | 'inside' | 'none';
+  /** Where each bar starts (timelines: ISO start times on a date axis). */
+  base?: Datum[];
+  customdata?: Datum[];
+  showlegend?: boolean;
+  legendgroup?: string;
+}
+
+/** A contour trace: z on the grid of x by y. */
+export interface ContourTrace {
+  type: 'contour';
+  name: string;
+  x: number[];
+  y: number[];
+  z: (number | null)[][];
+  colorscale: string;
+  reversescale?: boolean;
+  showscale: boolean;
+  colorbar?: { title?: { text: string }; thickness?: number; len?: number };
+  contours?: { coloring: 'fill' | 'heatmap' | 'lines' | 'none'; showlines?: boolean };
+  connectgaps?: boolean;
+  hoverinfo?: 'skip' | 'none' | 'all';
+  opacity?: number;
+  xaxis?: string;
+  yaxis?: string;
+}
+
+/** A box trace with every point drawn beside its box (a strip plot). */
+export interface BoxTrace {
+  type: 'box';
+  name: string;
+  y: Datum[];
+  boxpoints: 'all' | 'outliers' | false;
+  jitter?: number;
+  pointpos?: number;
+  marker?: MarkerStyle;
+  line?: LineStyle;
+  hovertemplate?: string;
+  showlegend?: boolean;
 }
 
 /** One axis of a parallel-coordinates plot. */
@@ -73,15 +118,18 @@ export interface ParcoordsTrace {
   labelfont?: { color?: string; size?: number };
   tickfont?: { color?: string; size?: number };
   rangefont?: { color?: string; size?: number };
+  /** Angle of the axis labels (tilted when many axes share the width). */
+  labelangle?: number;
+  labelside?: 'top' | 'bottom';
 }
 
 /** Any trace the views draw. */
-export type PlotTrace = ScatterTrace | BarTrace | ParcoordsTrace;
+export type PlotTrace = ScatterTrace | BarTrace | ParcoordsTrace | ContourTrace | BoxTrace;
 
 /** An axis of the layout. */
 export interface AxisLayout {
   title?: { text: string };
-  type?: 'linear' | 'log' | 'category';
+  type?: 'linear' | 'log' | 'category' | 'date';
   gridcolor?: string;
   zerolinecolor?: string;
   linecolor?: string;
@@ -91,6 +139,13 @@ export interface AxisLayout {
   rangemode?: 'normal' | 'tozero';
   tickformat?: string;
   dtick?: number;
+  tick0?: number;
+  range?: [number, number];
+  autorange?: boolean | 'reversed';
+  tickangle?: number;
+  showticklabels?: boolean;
+  tickvals?: Datum[];
+  ticktext?: string[];
 }
 
 /** A figure layout: fixed fields plus `xaxis2`, `yaxis3`, ... for subplots. */
@@ -99,12 +154,13 @@ export interface PlotLayout {
   height: number;
   margin: { l: number; r: number; t: number; b: number };
   paper_bgcolor: string;
-  plot_bgcolor: string;
+  plot_bgcolor?: string;
   font: { color: string; family: string; size: number };
   showlegend: boolean;
   legend?: { orientation: 'h' | 'v'; x?: number; y?: number; xanchor?: string; yanchor?: string };
   grid?: { rows: number; columns: number; pattern: 'independent'; xgap?: number; ygap?: number };
   hovermode?: 'closest' | 'x' | 'x unified';
+  barmode?: 'overlay' | 'group' | 'stack';
   annotations?: { text: string; x: number; y: number; xref: string; yref: string; showarrow: boolean; font?: { size?: number } }[];
   [axis: `xaxis${string}` | `yaxis${string}`]: AxisLayout | undefined;
 }

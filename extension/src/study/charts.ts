@@ -6,7 +6,8 @@
  */
 import { formatParam } from '../common';
 import type { ParamValue, StudyPayload, Trial } from '../payload';
-import { baseLayout, emptyFigure } from '../plot/theme';
+import { integerAxis, isLossLike } from '../plot/axis';
+import { baseLayout, emptyFigure, hideLegend } from '../plot/theme';
 import type { Datum, Figure, ParcoordsDimension, PlotTrace, ScatterTrace, ThemeColors } from '../plot/types';
 import { isSearch, paramNames } from './leaderboard';
 
@@ -17,6 +18,13 @@ export interface ChartOptions {
   colors: ThemeColors;
   /** The trial whose curve is highlighted (a row click), or null. */
   highlight: number | null;
+  /** Log-scale value axes, applied only when the objective is loss-like (a loss or an error). */
+  logScale?: boolean;
+}
+
+/** The value axis' type: log only when asked and the objective is a loss or an error. */
+function valueAxisType(payload: StudyPayload, options: ChartOptions): 'log' | 'linear' {
+  return options.logScale === true && isLossLike(payload.valueNames[0] ?? '') ? 'log' : 'linear';
 }
 
 type CurveGroup = 'complete' | 'pruned' | 'failed' | 'running' | 'best' | 'highlight';
@@ -105,9 +113,15 @@ export function intermediateFigure(payload: StudyPayload, trials: readonly Trial
     automargin: true,
     // Folds and epochs are whole numbers: no 0.2 ticks.
     tickformat: 'd',
-    ...(isSearch(payload) ? { dtick: 1 } : {}),
+    ...integerAxis(trials.flatMap((trial) => trial.intermediateValues.map(([step]) => step))),
   };
-  layout.yaxis = { title: { text: `intermediate ${valueName}` }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
+  layout.yaxis = {
+    title: { text: `intermediate ${valueName}` },
+    type: valueAxisType(payload, options),
+    gridcolor: colors.grid,
+    zerolinecolor: colors.grid,
+    automargin: true,
+  };
   return { traces, layout };
 }
 
@@ -161,8 +175,9 @@ export function historyFigure(payload: StudyPayload, options: ChartOptions): Fig
     },
   ];
   const layout = baseLayout(colors, uirevision, HEIGHT);
-  layout.xaxis = { title: { text: 'trial' }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
-  layout.yaxis = { title: { text: valueName }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
+  // Trial numbers are whole; a single trial is centred on its number, not on a -1..1 axis.
+  layout.xaxis = { title: { text: 'trial' }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true, ...integerAxis(x as number[]) };
+  layout.yaxis = { title: { text: valueName }, type: valueAxisType(payload, options), gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   return { traces, layout };
 }
 
@@ -218,6 +233,11 @@ function dimension(name: string, values: ParamValue[], payload: StudyPayload): P
   };
 }
 
+/** `text` cut to `max` characters with an ellipsis. */
+function shortLabel(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Parallel coordinates of the complete trials: one axis per parameter, then the (first) objective. */
 export function parallelFigure(payload: StudyPayload, trials: readonly Trial[], options: ChartOptions): Figure {
   const { colors } = options;
@@ -229,9 +249,14 @@ export function parallelFigure(payload: StudyPayload, trials: readonly Trial[], 
   const valueName = payload.valueNames[0] ?? 'value';
   const dimensions = names.map((name) => dimension(name, complete.map((trial) => trial.params[name] ?? null), payload));
   dimensions.push({ label: valueName, values: objective });
-  const layout = baseLayout(colors, uirevision, HEIGHT);
-  layout.margin = { l: 60, r: 60, t: 48, b: 24 };
-  layout.showlegend = false;
+  // From 7 axes on, the labels tilt and shorten so that they do not overlap (12 parameters stay readable).
+  const crowded = dimensions.length > 6;
+  if (crowded) for (const d of dimensions) d.label = shortLabel(d.label, 16);
+  const layout = baseLayout(colors, uirevision, crowded ? HEIGHT + 60 : HEIGHT);
+  layout.margin = { l: 60, r: 60, t: crowded ? 110 : 48, b: 24 };
+  hideLegend(layout);
+  // No cartesian axes here: plotly has no plot area to colour.
+  delete layout.plot_bgcolor;
   return {
     traces: [
       {
@@ -245,9 +270,11 @@ export function parallelFigure(payload: StudyPayload, trials: readonly Trial[], 
           showscale: true,
           colorbar: { title: { text: valueName } },
         },
-        labelfont: { color: colors.font, size: 11 },
-        tickfont: { color: colors.font, size: 10 },
+        labelfont: { color: colors.font, size: crowded ? 10 : 11 },
+        tickfont: { color: colors.font, size: crowded ? 9 : 10 },
         rangefont: { color: colors.font, size: 9 },
+        labelangle: crowded ? -30 : 0,
+        labelside: 'top',
       },
     ],
     layout,
@@ -263,7 +290,7 @@ export function importanceFigure(payload: StudyPayload, options: ChartOptions): 
     return emptyFigure(colors, uirevision, 'parameter importance: not computed', 120);
   }
   const layout = baseLayout(colors, uirevision, Math.max(140, 40 + 28 * entries.length));
-  layout.showlegend = false;
+  hideLegend(layout);
   layout.margin = { l: 16, r: 24, t: 16, b: 36 };
   layout.xaxis = { title: { text: 'importance' }, gridcolor: colors.grid, zerolinecolor: colors.grid, tickformat: '.0%', automargin: true };
   layout.yaxis = { type: 'category', automargin: true, gridcolor: colors.grid };

@@ -43,7 +43,7 @@ export class LeaderboardTable {
   private page = 0;
   private selected: number | null = null;
 
-  /** @param onSelect - called with the selected trial number (null when unselected) */
+  /** @param onSelect - called after the reader changes the selection, sort or filters, with the selected trial (or null) */
   constructor(private readonly onSelect: (trial: number | null) => void) {
     const filters = h('div', { className: 'rnnlab-filters', attrs: { role: 'group', 'aria-label': 'show trials by state' } });
     for (const filter of FILTERS) {
@@ -109,9 +109,28 @@ export class LeaderboardTable {
     this.render();
   }
 
+  /** The state filters turned off. */
+  get hiddenFilters(): StateFilter[] {
+    return FILTERS.filter((filter) => !this.shown.has(filter));
+  }
+
   /** Sorts by a column; a second call on the same column reverses the order. */
   sortBy(key: string): void {
     this.order = this.order.key === key ? { key, descending: !this.order.descending } : { key, descending: false };
+    this.page = 0;
+    this.render();
+    this.onSelect(this.selected);
+  }
+
+  /** Takes saved settings (a reloaded notebook's view state) without calling back. */
+  restore(settings: { order?: SortOrder; hidden?: readonly StateFilter[]; selected?: number | null }): void {
+    if (settings.order) this.order = { ...settings.order };
+    if (settings.hidden) {
+      this.shown.clear();
+      for (const filter of FILTERS) if (!settings.hidden.includes(filter)) this.shown.add(filter);
+      for (const [filter, button] of this.filterButtons) button.setAttribute('aria-pressed', String(this.shown.has(filter)));
+    }
+    if (settings.selected !== undefined) this.selected = settings.selected;
     this.page = 0;
     this.render();
   }

@@ -9,13 +9,30 @@ describe('leaderboard', () => {
     const columns = leaderboardColumns(payload);
     assert.deepEqual(
       columns.map((column) => column.label),
-      ['#', 'rank', 'accuracy ↑', 'state', 'cellType', 'initialUnits', 'learningRate', 'duration'],
+      ['#', 'rank', 'accuracy ↑', 'fold 1', 'fold 2', 'fold 3', 'state', 'cellType', 'initialUnits', 'learningRate', 'duration'],
     );
     const rows = sortRows(leaderboardRows(payload), columns, { key: 'rank', descending: false });
     assert.deepEqual(rows.map((row) => row.number), [6, 2, 4, 7, 0, 3, 5, 1]);
     assert.equal(cellText(rows[0], columns[2]), '0.8433 ± 0.0062');
+    const best = payload.trials.find((trial) => trial.number === 6);
+    assert.deepEqual([3, 4, 5].map((i) => cellText(rows[0], columns[i])), (best?.foldScores ?? []).map((score) => String(Number(score?.toPrecision(4)))));
     assert.equal(rows[0].best, true);
-    assert.equal(cellText(rows[0], columns[7]), '1 min 18 s');
+    assert.equal(cellText(rows[0], columns[10]), '1 min 18 s');
+    const byFold = sortRows(leaderboardRows(payload), columns, { key: 'fold:0', descending: true });
+    assert.equal(byFold[0].folds[0], Math.max(...payload.trials.map((trial) => trial.foldScores?.[0] ?? -1)));
+  });
+
+  it('shows each user attribute as a column, sortable', () => {
+    const payload = studyExample('study-running.json');
+    payload.trials[0].userAttrs = { machine: 'gpu-1', epochsDone: 12 };
+    payload.trials[1].userAttrs = { epochsDone: 3, tags: ['a', 'b'] };
+    const columns = leaderboardColumns(payload);
+    assert.deepEqual(columns.filter((column) => column.kind === 'attr').map((column) => column.key), ['attr:machine', 'attr:epochsDone', 'attr:tags', 'attr:note', 'attr:epochsRun'], 'in order of first appearance');
+    const rows = leaderboardRows(payload);
+    const tags = columns.find((column) => column.key === 'attr:tags');
+    assert.equal(tags && cellText(rows[1], tags), '["a","b"]');
+    const sorted = sortRows(rows, columns, { key: 'attr:epochsDone', descending: false });
+    assert.deepEqual(sorted.slice(0, 2).map((row) => row.number), [1, 0]);
   });
 
   it('ranks a single-objective study by value, best first, empty values last', () => {

@@ -3,20 +3,20 @@
  * widget renders what these functions return, and the tests check them on the schema's examples.
  */
 import { formatParam, formatSeconds, formatValue } from '../common';
-import type { Num, ParamValue, StudyPayload, Trial, TrialState } from '../payload';
+import type { JsonValue, Num, ParamValue, StudyPayload, Trial, TrialState } from '../payload';
 
 /** What a column shows. */
-export type ColumnKind = 'number' | 'rank' | 'value' | 'score' | 'state' | 'param' | 'duration';
+export type ColumnKind = 'number' | 'rank' | 'value' | 'score' | 'fold' | 'state' | 'param' | 'attr' | 'duration';
 
 /** A leaderboard column. */
 export interface Column {
-  /** Unique key: `number`, `rank`, `value:0`, `score`, `state`, `param:<name>`, `duration`. */
+  /** Unique key: `number`, `rank`, `value:0`, `score`, `fold:0`, `state`, `param:<name>`, `attr:<name>`, `duration`. */
   key: string;
   label: string;
   kind: ColumnKind;
   /** Hover text of the header. */
   title: string;
-  /** Objective index (value columns) or parameter name (param columns). */
+  /** Objective or fold index (value and fold columns), parameter or user attribute name (param and attr columns). */
   ref?: number | string;
 }
 
@@ -29,6 +29,10 @@ export interface Row {
   std: Num;
   state: TrialState;
   params: Record<string, ParamValue>;
+  /** Searches: the test score of each fold. */
+  folds: Num[];
+  /** User attributes (`trial.setUserAttr`). */
+  attrs: Record<string, JsonValue>;
   duration: number | null;
   best: boolean;
   failReason: string | null;
@@ -74,10 +78,19 @@ export function isSearch(payload: StudyPayload): boolean {
   return payload.kind !== 'study';
 }
 
-/** Parameter names: the search space's order, then any other names the trials used. */
+/**
+ * Parameter names in suggestion order: `paramNames` (saved notebooks sort object keys, so the search
+ * space's key order is lost on reload), then the search space's, then any other names the trials used.
+ */
 export function paramNames(payload: StudyPayload): string[] {
-  const names = Object.keys(payload.searchSpace);
+  const names = [...(payload.paramNames ?? [])];
   const known = new Set(names);
+  for (const name of Object.keys(payload.searchSpace)) {
+    if (!known.has(name)) {
+      known.add(name);
+      names.push(name);
+    }
+  }
   for (const trial of payload.trials) {
     for (const name of Object.keys(trial.params)) {
       if (!known.has(name)) {
@@ -106,10 +119,31 @@ export function leaderboardColumns(payload: StudyPayload): Column[] {
       columns.push({ key: `value:${index}`, label: `${name} ${ARROW[direction]}`, kind: 'value', title: `${name} (${direction})`, ref: index });
     });
   }
+  if (isSearch(payload)) {
+    const folds = Math.max(0, ...payload.trials.map((trial) => trial.foldScores?.length ?? 0));
+    for (let fold = 0; fold < folds; fold++) {
+      columns.push({ key: `fold:${fold}`, label: `fold ${fold + 1}`, kind: 'fold', title: `test score of fold ${fold + 1} (split${fold}_test_score)`, ref: fold });
+    }
+  }
   columns.push({ key: 'state', label: 'state', kind: 'state', title: 'trial state' });
   for (const name of paramNames(payload)) columns.push({ key: `param:${name}`, label: name, kind: 'param', title: `parameter ${name}`, ref: name });
+  for (const name of userAttrNames(payload)) columns.push({ key: `attr:${name}`, label: name, kind: 'attr', title: `user attribute ${name} (trial.setUserAttr)`, ref: name });
   columns.push({ key: 'duration', label: 'duration', kind: 'duration', title: 'duration of the trial' });
   return columns;
+}
+
+/** The user attribute names the trials carry, in order of first appearance. */
+export function userAttrNames(payload: StudyPayload): string[] {
+  const names = new Set<string>();
+  for (const trial of payload.trials) for (const name of Object.keys(trial.userAttrs)) names.add(name);
+  return [...names];
+}
+
+/** A user attribute as text: strings as they are, numbers like values, anything else as JSON. */
+function attrText(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return formatValue(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Ranks of the complete trials of a single-objective study by value (ties share the lowest rank). */
@@ -144,6 +178,8 @@ export function leaderboardRows(payload: StudyPayload): Row[] {
     std: trial.stdScore ?? null,
     state: trial.state,
     params: trial.params,
+    folds: trial.foldScores ?? [],
+    attrs: trial.userAttrs,
     duration: trial.durationSeconds,
     best: best.has(trial.number),
     failReason: trial.failReason,
@@ -161,6 +197,12 @@ export function sortValue(row: Row, column: Column): number | string | null {
       return row.values[column.ref as number] ?? null;
     case 'score':
       return row.mean;
+    case 'fold':
+      return row.folds[column.ref as number] ?? null;
+    case 'attr': {
+      const value = row.attrs[column.ref as string];
+      return typeof value === 'number' ? value : value === undefined || value === null ? null : attrText(value);
+    }
     case 'state':
       return STATE_LABELS[row.state];
     case 'param': {
@@ -185,6 +227,13 @@ export function cellText(row: Row, column: Column): string {
     case 'score':
       if (row.mean === null && row.state !== 'COMPLETE') return '';
       return row.std === null ? formatValue(row.mean) : `${formatValue(row.mean)} ± ${formatValue(row.std)}`;
+    case 'fold': {
+      // A fold not run yet is blank; a fold that ran to a non-finite score reads n/a.
+      const score = row.folds[column.ref as number];
+      return score === undefined || (score === null && row.state !== 'COMPLETE' && row.state !== 'FAIL') ? '' : formatValue(score);
+    }
+    case 'attr':
+      return attrText(row.attrs[column.ref as string]);
     case 'state':
       return STATE_LABELS[row.state];
     case 'param':

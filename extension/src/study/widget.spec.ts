@@ -45,7 +45,12 @@ describe('StudyView', () => {
     assert.ok(view.node.querySelector('tr[data-trial="2"]')?.classList.contains('rnnlab-state-pruned'));
     assert.ok(view.node.querySelector('tr[data-trial="3"]')?.classList.contains('rnnlab-state-failed'));
     assert.equal(view.node.querySelector('tr[data-trial="3"]')?.getAttribute('title'), 'failed: Error: out of memory allocating 512 MB');
-    assert.equal(plotly.calls.length, 4, 'four charts');
+    const shown = Array.from(view.node.querySelectorAll<HTMLElement>('.rnnlab-chart')).filter((section) => !section.hidden);
+    assert.deepEqual(
+      shown.map((section) => section.dataset.chart),
+      ['intermediate', 'history', 'parallel', 'importance', 'slice', 'contour', 'rank', 'edf', 'timeline'].filter((key) => key !== 'importance' || studyExample('study-running.json').importance),
+    );
+    assert.equal(plotly.calls.length, shown.length, 'one plot per shown panel');
     assert.equal(view.node.querySelector('.rnnlab-progress-text')?.textContent, 'trial 7 of 20 · 8 trials');
   });
 
@@ -89,6 +94,20 @@ describe('StudyView', () => {
       { target: 'rnnlab.study', request: { action: 'stop', studyId: 'study-7f3a' } },
       { target: 'rnnlab.study', request: { action: 'prune', studyId: 'study-7f3a', trialNumber: 6 } },
     ]);
+  });
+
+  it('clears the "will be pruned" note once the trial is no longer running', async () => {
+    const { view } = await render('study-running.json');
+    view.node.querySelector<HTMLButtonElement>('.rnnlab-prune')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const message = () => view.node.querySelector('.rnnlab-control-message')?.textContent;
+    assert.equal(message(), 'trial 6 will be pruned at its next report');
+    await view.renderModel(mimeModel(STUDY_MIME, studyExample('study-running.json')));
+    assert.equal(message(), 'trial 6 will be pruned at its next report', 'still running: the note stays');
+    const after = studyExample('study-running.json');
+    after.trials = after.trials.map((trial) => (trial.number === 6 ? { ...trial, state: 'PRUNED', datetimeComplete: trial.datetimeStart } : trial));
+    await view.renderModel(mimeModel(STUDY_MIME, after));
+    assert.equal(message(), '');
   });
 
   it('shows the kernel’s error', async () => {

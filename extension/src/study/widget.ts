@@ -6,18 +6,18 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, formatValue, h, setText, updateBadge, watchTheme } from '../common';
+import { createBadge, errorBox, h, sameViewState, setText, updateBadge, toggleButton, watchTheme, writeViewState } from '../common';
 import { ControlBar } from '../controls';
 import type { ControlSender } from '../controls';
 import { checkStudy } from '../payload';
-import type { StudyPayload, Trial } from '../payload';
-import { PlotHost, Throttle, readTheme } from '../plot';
-import type { Figure, PlotlyLoader, ThemeColors } from '../plot';
+import type { StudyPayload, StudyViewState } from '../payload';
+import { Throttle, isLossLike, readTheme } from '../plot';
+import type { PlotlyLoader, ThemeColors } from '../plot';
 import type { IKernelLocator } from '../tokens';
-import { historyFigure, importanceFigure, intermediateFigure, parallelFigure } from './charts';
-import type { ChartOptions } from './charts';
 import { FILTER_OF_STATE, toCsv } from './leaderboard';
 import { LeaderboardTable } from './leaderboard-table';
+import { ChartPanels } from './panels';
+import { studySummary } from './summary';
 
 /** MIME type of a study or search. */
 export const STUDY_MIME = 'application/vnd.rnnlab.study.v1+json';
@@ -39,12 +39,6 @@ const KIND_LABELS: Record<StudyPayload['kind'], string> = {
   randomized_search: 'randomized search',
 };
 
-interface Chart {
-  title: string;
-  host: PlotHost;
-  build: (payload: StudyPayload, trials: readonly Trial[], options: ChartOptions) => Figure;
-}
-
 interface Parts {
   title: HTMLElement;
   kind: HTMLElement;
@@ -53,14 +47,17 @@ interface Parts {
   bar: HTMLElement;
   best: HTMLElement;
   controls: ControlBar;
+  logToggle: HTMLButtonElement;
   table: LeaderboardTable;
-  charts: Chart[];
+  panels: ChartPanels;
 }
 
 /** Renders `application/vnd.rnnlab.study.v1+json`. */
 export class StudyView extends Widget implements IRenderMime.IRenderer {
   private payload: StudyPayload | null = null;
+  private model: IRenderMime.IMimeModel | null = null;
   private parts: Parts | null = null;
+  private logScale = false;
   private readonly throttle: Throttle;
   private drawWhenAttached = false;
   private readonly stopWatchingTheme: () => void;
@@ -82,11 +79,46 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     }
     const payload = checked.payload;
     this.payload = payload;
+    this.model = model;
     const parts = (this.parts ??= this.build());
+    const saved = payload.viewState;
+    if (saved && !sameViewState(saved, this.viewState())) this.restore(parts, saved);
     this.updateHeader(parts, payload);
     parts.table.update(payload);
+    // The kernel's final update carries no view state: write the reader's back for the saved notebook.
+    if (!saved && payload.status !== 'running' && Object.keys(this.viewState()).length > 0) this.saveViewState();
     this.updateControls(parts);
     this.throttle.request();
+  }
+
+  /** The reader's settings that differ from the defaults (sort by rank, every state shown, nothing selected). */
+  viewState(): StudyViewState {
+    const table = this.parts?.table;
+    if (!table) return {};
+    const state: StudyViewState = {};
+    const order = table.sortOrder;
+    if (order.key !== 'rank' || order.descending) state.sort = { column: order.key, descending: order.descending };
+    if (table.hiddenFilters.length > 0) state.hiddenStates = table.hiddenFilters;
+    if (table.selection !== null) state.selectedTrial = table.selection;
+    const pair = this.parts?.panels.pair;
+    if (pair) state.contourParams = pair;
+    if (this.logScale) state.logScale = true;
+    return state;
+  }
+
+  private restore(parts: Parts, saved: StudyViewState): void {
+    parts.table.restore({
+      order: saved.sort ? { key: saved.sort.column, descending: saved.sort.descending } : { key: 'rank', descending: false },
+      hidden: saved.hiddenStates ?? [],
+      selected: saved.selectedTrial ?? null,
+    });
+    parts.panels.restorePair(saved.contourParams ?? null);
+    this.logScale = saved.logScale === true;
+    parts.logToggle.setAttribute('aria-pressed', String(this.logScale));
+  }
+
+  private saveViewState(): void {
+    if (this.model) writeViewState(this.model, STUDY_MIME, { ...this.viewState() });
   }
 
   /** The leaderboard (for tests). */
@@ -123,7 +155,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
   private disposeParts(): void {
     if (!this.parts) return;
     this.parts.controls.dispose();
-    for (const chart of this.parts.charts) chart.host.dispose();
+    this.parts.panels.dispose();
     this.parts = null;
   }
 
@@ -150,18 +182,21 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     exportButton.addEventListener('click', () => this.downloadCsv());
     const table = new LeaderboardTable(() => {
       this.updateControls(this.parts);
+      this.saveViewState();
       this.throttle.request();
     });
     const select = (value: unknown): void => {
       if (typeof value === 'number') table.select(value);
     };
-    const loader = this.options.loadPlotly;
-    const charts: Chart[] = [
-      { title: 'Intermediate values', host: new PlotHost(loader, { label: 'intermediate values of every trial', onClick: select }), build: intermediateFigure },
-      { title: 'Optimization history', host: new PlotHost(loader, { label: 'optimization history', onClick: select }), build: (p, _t, o) => historyFigure(p, o) },
-      { title: 'Parallel coordinates', host: new PlotHost(loader, { label: 'parallel coordinates of parameters and objective' }), build: parallelFigure },
-      { title: 'Parameter importance', host: new PlotHost(loader, { label: 'parameter importance' }), build: (p, _t, o) => importanceFigure(p, o) },
-    ];
+    const panels = new ChartPanels(this.options.loadPlotly, select, () => {
+      this.saveViewState();
+      this.throttle.request();
+    });
+    const logToggle = toggleButton('log scale', 'Toggle a logarithmic value axis (losses and errors only)', (pressed) => {
+      this.logScale = pressed;
+      this.saveViewState();
+      this.throttle.request();
+    });
     this.node.replaceChildren(
       h('div', {
         className: 'rnnlab-body',
@@ -170,43 +205,28 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
             className: 'rnnlab-header',
             children: [
               h('div', { className: 'rnnlab-heading', children: [title, kind, badge, progress] }),
-              h('div', { className: 'rnnlab-toolbar', children: [controls.node, exportButton] }),
+              h('div', { className: 'rnnlab-toolbar', children: [controls.node, logToggle, exportButton] }),
             ],
           }),
           h('div', { className: 'rnnlab-progress', attrs: { 'aria-hidden': 'true' }, children: [bar] }),
           best,
           table.node,
-          h('div', {
-            className: 'rnnlab-charts',
-            children: charts.map((chart) =>
-              h('section', { className: 'rnnlab-chart', children: [h('h4', { className: 'rnnlab-chart-title', text: chart.title }), chart.host.node] }),
-            ),
-          }),
+          panels.node,
         ],
       }),
     );
-    return { title, kind, badge, progress, bar, best, controls, table, charts };
+    return { title, kind, badge, progress, bar, best, controls, logToggle, table, panels };
   }
 
   private updateHeader(parts: Parts, payload: StudyPayload): void {
     setText(parts.title, payload.name);
     setText(parts.kind, KIND_LABELS[payload.kind]);
+    parts.logToggle.hidden = !isLossLike(payload.valueNames[0] ?? '');
     updateBadge(parts.badge, payload.status);
-    const progress = payload.progress;
-    const trials = `${payload.trials.length} trial${payload.trials.length === 1 ? '' : 's'}`;
-    setText(parts.progress, progress ? `${progress.label ?? `${progress.done} / ${progress.total ?? '?'}`} · ${trials}` : trials);
-    const fraction = progress && progress.total ? Math.min(1, progress.done / progress.total) : payload.status === 'running' ? 0 : 1;
-    parts.bar.style.width = `${(fraction * 100).toFixed(1)}%`;
-    const bestTrials = payload.bestTrialNumbers.map((n) => payload.trials.find((trial) => trial.number === n)).filter((t): t is Trial => !!t);
-    const bestText =
-      bestTrials.length === 0
-        ? 'no complete trial yet'
-        : payload.directions.length > 1
-          ? `Pareto front: trials ${bestTrials.map((t) => t.number).join(', ')}`
-          : `best: trial ${bestTrials[0].number} · ${payload.valueNames[0]} ${formatValue(bestTrials[0].values?.[0] ?? null)} · ${Object.entries(bestTrials[0].params)
-              .map(([k, v]) => `${k}=${String(v)}`)
-              .join(', ')}`;
-    setText(parts.best, bestText);
+    const summary = studySummary(payload);
+    setText(parts.progress, summary.progress);
+    parts.bar.style.width = `${(summary.fraction * 100).toFixed(1)}%`;
+    setText(parts.best, summary.best);
   }
 
   private updateControls(parts: Parts | null): void {
@@ -216,7 +236,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     const selected = parts.table.selection;
     const selectedRunning = running.find((trial) => trial.number === selected);
     const pruneTarget = selectedRunning ? selectedRunning.number : running.length === 1 ? running[0].number : null;
-    parts.controls.update({ controls: payload.controls, status: payload.status, kind: payload.kind, pruneTarget });
+    parts.controls.update({ controls: payload.controls, status: payload.status, kind: payload.kind, pruneTarget, running: running.map((trial) => trial.number) });
   }
 
   private async drawCharts(): Promise<void> {
@@ -228,8 +248,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     }
     const colors: ThemeColors = readTheme(this.node);
     const trials = payload.trials.filter((trial) => parts.table.isShown(FILTER_OF_STATE[trial.state]));
-    const options: ChartOptions = { colors, highlight: parts.table.selection };
-    for (const chart of parts.charts) await chart.host.draw(chart.build(payload, trials, options));
+    await parts.panels.draw(payload, trials, { colors, highlight: parts.table.selection, logScale: this.logScale });
   }
 
   private downloadCsv(): void {

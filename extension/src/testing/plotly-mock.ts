@@ -46,6 +46,19 @@ export function mockPlotly(): PlotlyMock {
 }
 
 /** A MIME model as JupyterLab hands it to a renderer. */
-export function mimeModel(mime: string, payload: unknown): IRenderMime.IMimeModel {
-  return { data: { [mime]: payload }, metadata: {}, trusted: true, setData: () => undefined } as unknown as IRenderMime.IMimeModel;
+export function mimeModel(mime: string, payload: unknown): IRenderMime.IMimeModel & { written: unknown[] } {
+  // Like JupyterLab's output model: setData replaces the data, which the notebook then saves.
+  const model = {
+    data: { [mime]: payload } as Record<string, unknown>,
+    metadata: {},
+    trusted: true,
+    written: [] as unknown[],
+    setData(options: { data?: Record<string, unknown> }) {
+      if (options.data) {
+        model.data = { ...options.data };
+        model.written.push(options.data[mime]);
+      }
+    },
+  };
+  return model as unknown as IRenderMime.IMimeModel & { written: unknown[] };
 }

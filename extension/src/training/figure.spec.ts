@@ -25,7 +25,8 @@ describe('trainingFigure', () => {
     assert.equal(traces[1].y[0], 0.814);
     assert.deepEqual(figure.layout.grid, { rows: 1, columns: 2, pattern: 'independent', xgap: 0.12, ygap: 0.3 });
     assert.equal(figure.layout.yaxis?.title?.text, 'loss');
-    assert.equal(figure.layout.yaxis2?.title?.text, 'acc');
+    assert.equal(figure.layout.yaxis2?.title?.text, 'accuracy');
+    assert.deepEqual([figure.layout.xaxis?.dtick, figure.layout.xaxis?.tickformat], [1, 'd'], 'a tick per epoch, no 1.5');
     assert.equal(traces.filter((trace) => trace.showlegend).length, 2);
   });
 
@@ -37,7 +38,7 @@ describe('trainingFigure', () => {
     const log = trainingFigure(trainingExample('training-running.json'), { ...options, logScale: true });
     assert.equal(log.layout.uirevision, 'fit-2f6c1a:log');
     assert.equal(log.layout.yaxis?.type, 'log');
-    assert.equal(log.layout.yaxis2?.type, 'log');
+    assert.equal(log.layout.yaxis2?.type, 'linear', 'accuracy is not loss-like: no log scale');
   });
 
   it('stacks subplots in one column when narrow, and leaves a gap for a non-finite loss', () => {
@@ -55,6 +56,21 @@ describe('trainingFigure', () => {
     assert.deepEqual(batches.x.slice(0, 5), [0.25, 0.5, 0.75, 1, 1.25]);
   });
 
+  it('centres a one-epoch run on its epoch instead of a -1..1 axis', () => {
+    const one = trainingExample('training-finished.json');
+    one.epochs = one.epochs.slice(0, 1);
+    const figure = trainingFigure(one, options);
+    assert.deepEqual(figure.layout.xaxis?.range, [0.5, 1.5]);
+  });
+
+  it('draws a regression loss once when its mse metric repeats it', () => {
+    const payload = trainingExample('training-finished.json');
+    payload.metrics = ['loss', 'mse', 'mae'];
+    payload.epochs = payload.epochs.map((record, i) => ({ ...record, logs: { loss: 1 / (i + 1), mse: 1 / (i + 1), mae: 2 / (i + 1) } }));
+    const figure = trainingFigure(payload, options);
+    assert.deepEqual([figure.layout.yaxis?.title?.text, figure.layout.yaxis2?.title?.text, figure.layout.yaxis3], ['loss', 'mae', undefined]);
+  });
+
   it('shows epoch seconds in the hover text', () => {
     const trace = trainingFigure(trainingExample('training-running.json'), options).traces[0] as ScatterTrace;
     assert.deepEqual(trace.customdata, [4.1, 4.3, 4.5]);
@@ -67,15 +83,22 @@ describe('trainingSummary', () => {
     assert.deepEqual(trainingSummary(trainingExample('training-running.json')), {
       title: 'Seed LSTM on the synthetic sequences',
       status: 'running',
-      progress: 'epoch 3 / 10',
+      progress: 'epoch 3 / 10 · batch 12 / 25 · ETA 31.9 s',
       timing: 'last epoch 4.50 s · mean 4.30 s · elapsed 14.6 s',
       details: 'sequential · 133,025 params · backend tensorflow · batch 32 · 800 samples',
-      latest: 'loss 0.4685 · acc 0.672 · val_loss 0.5354 · val_acc 0.6152',
-      fraction: 0.3,
+      latest: 'loss 0.4685 · accuracy 0.672 · val_loss 0.5354 · val_accuracy 0.6152',
+      fraction: (3 + 12 / 25) / 10,
     });
   });
 
+  it('lists the latest metrics in the payload\'s order even when a saved notebook sorted the logs\' keys', () => {
+    const payload = trainingExample('training-finished.json');
+    const last = payload.epochs[payload.epochs.length - 1];
+    last.logs = Object.fromEntries(Object.entries(last.logs).sort(([a], [b]) => (a < b ? -1 : 1)));
+    assert.deepEqual(trainingSummary(payload).latest.split(' · ').map((part) => part.split(' ')[0]), ['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  });
+
   it('reads n/a for a non-finite value', () => {
-    assert.equal(trainingSummary(trainingExample('training-failed.json')).latest, 'loss n/a · acc 0.5');
+    assert.equal(trainingSummary(trainingExample('training-failed.json')).latest, 'loss n/a · accuracy 0.5');
   });
 });

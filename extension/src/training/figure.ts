@@ -3,12 +3,13 @@
  * the validation curve dashed, epoch (counted from 1, as Keras prints it) on x. Pure: no DOM, no plotly.
  */
 import type { TrainingPayload } from '../payload';
+import { integerAxis, isLossLike } from '../plot/axis';
 import { baseLayout } from '../plot/theme';
 import type { AxisLayout, Figure, PlotTrace, ScatterTrace, ThemeColors } from '../plot/types';
 
 /** Options of {@link trainingFigure}. */
 export interface TrainingFigureOptions {
-  /** Log-scale y axes. */
+  /** Log-scale y axes on the loss-like subplots (losses and errors, not accuracies). */
   logScale: boolean;
   /** Subplots per row (1 on narrow outputs). */
   columns: number;
@@ -17,12 +18,26 @@ export interface TrainingFigureOptions {
 
 const SUBPLOT_HEIGHT = 230;
 
-/** The metrics to plot: the payload's, or the keys seen in the logs when it lists none. */
+/** Whether two metrics logged the same value at every epoch (a regression's `mse` metric and its mse loss). */
+function sameCurve(payload: TrainingPayload, a: string, b: string): boolean {
+  return (
+    payload.epochs.length > 0 &&
+    payload.epochs.every((record) => record.logs[a] === record.logs[b] && record.logs[`val_${a}`] === record.logs[`val_${b}`])
+  );
+}
+
+/**
+ * The metrics to plot, in the payload's order (the keys seen in the logs when it lists none), less
+ * any metric that only repeats the loss (`mse` compiled with an mse loss).
+ */
 export function plottedMetrics(payload: TrainingPayload): string[] {
-  if (payload.metrics.length > 0) return payload.metrics;
-  const seen = new Set<string>();
-  for (const record of payload.epochs) for (const key of Object.keys(record.logs)) if (!key.startsWith('val_')) seen.add(key);
-  return [...seen];
+  let metrics = payload.metrics;
+  if (metrics.length === 0) {
+    const seen = new Set<string>();
+    for (const record of payload.epochs) for (const key of Object.keys(record.logs)) if (!key.startsWith('val_')) seen.add(key);
+    metrics = [...seen];
+  }
+  return metrics.filter((key) => key === 'loss' || !metrics.includes('loss') || !sameCurve(payload, key, 'loss'));
 }
 
 function axisSuffix(index: number): string {
@@ -96,10 +111,17 @@ export function trainingFigure(payload: TrainingPayload, options: TrainingFigure
     traces.push(epochCurve(payload, key, index, false, colors));
     if (hasValidation) traces.push(epochCurve(payload, `val_${key}`, index, true, colors));
     const suffix = axisSuffix(index);
-    const xaxis: AxisLayout = { title: { text: 'epoch' }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
+    const xaxis: AxisLayout = {
+      title: { text: 'epoch' },
+      gridcolor: colors.grid,
+      zerolinecolor: colors.grid,
+      automargin: true,
+      ...integerAxis(payload.epochs.map((record) => record.epoch + 1)),
+    };
     const yaxis: AxisLayout = {
       title: { text: key },
-      type: options.logScale ? 'log' : 'linear',
+      // A log scale suits losses and errors; accuracies stay linear.
+      type: options.logScale && isLossLike(key) ? 'log' : 'linear',
       gridcolor: colors.grid,
       zerolinecolor: colors.grid,
       automargin: true,

@@ -6,7 +6,7 @@ import type { TrainingPayload } from '../payload';
 export interface TrainingSummary {
   title: string;
   status: TrainingPayload['status'];
-  /** `epoch 3 / 10` */
+  /** `epoch 3 / 10`, and while an epoch runs `epoch 3 / 10 · batch 12 / 25 · ETA 31.9 s` */
   progress: string;
   /** `last epoch 4.50 s · mean 4.30 s · elapsed 14.6 s` */
   timing: string;
@@ -43,16 +43,31 @@ export function trainingSummary(payload: TrainingPayload): TrainingSummary {
     .filter((part): part is string => part !== null)
     .join(' · ');
   const lastLogs = done > 0 ? payload.epochs[done - 1].logs : {};
+  // Keras' order: the training metrics as listed in `metrics` (saved notebooks sort the logs' keys), then
+  // the validation ones, then anything else logged.
+  const listed = [...payload.metrics, ...payload.metrics.map((name) => `val_${name}`)];
+  const rank = (key: string): number => (listed.includes(key) ? listed.indexOf(key) : listed.length + Number(key.startsWith('val_')));
   const latest = Object.entries(lastLogs)
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([key, value]) => `${key} ${formatValue(value)}`)
     .join(' · ');
+  const current = payload.status === 'running' ? payload.progress ?? null : null;
+  const inEpoch =
+    current === null
+      ? []
+      : [
+          current.batchesTotal === null ? `batch ${current.batchesDone}` : `batch ${current.batchesDone} / ${current.batchesTotal}`,
+          current.etaSeconds === null ? null : `ETA ${formatSeconds(current.etaSeconds)}`,
+        ].filter((part): part is string => part !== null);
+  // The bar counts the running epoch's finished batches as a share of an epoch.
+  const partial = current !== null && current.batchesTotal !== null ? Math.min(1, current.batchesDone / current.batchesTotal) : 0;
   return {
     title: payload.title ?? payload.model.name,
     status: payload.status,
-    progress: `epoch ${done} / ${total}`,
+    progress: [`epoch ${done} / ${total}`, ...inEpoch].join(' · '),
     timing,
     details,
     latest,
-    fraction: total > 0 ? Math.min(1, done / total) : 0,
+    fraction: total > 0 ? Math.min(1, (done + partial) / total) : 0,
   };
 }

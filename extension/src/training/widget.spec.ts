@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { trainingExample } from '../testing/examples';
 import { mimeModel, mockPlotly } from '../testing/plotly-mock';
 import { Widget } from '@lumino/widgets';
+import type { TrainingPayload } from '../payload';
 import { TRAINING_MIME, TrainingView } from './widget';
 
 function view(): { view: TrainingView; plotly: ReturnType<typeof mockPlotly> } {
@@ -21,7 +22,7 @@ describe('TrainingView', () => {
     const node = widget.node;
     assert.equal(node.querySelector('.rnnlab-title')?.textContent, 'Seed LSTM on the synthetic sequences');
     assert.equal(node.querySelector('.rnnlab-badge')?.className, 'rnnlab-badge rnnlab-badge-running');
-    assert.equal(node.querySelector('.rnnlab-progress-text')?.textContent, 'epoch 3 / 10');
+    assert.equal(node.querySelector('.rnnlab-progress-text')?.textContent, 'epoch 3 / 10 · batch 12 / 25 · ETA 31.9 s');
     assert.equal(plotly.calls.length, 1);
     assert.equal(plotly.calls[0].data.length, 4);
     widget.dispose();
@@ -65,6 +66,35 @@ describe('TrainingView', () => {
     await widget.flush();
     assert.equal(toggle?.getAttribute('aria-pressed'), 'true');
     assert.equal(plotly.calls[plotly.calls.length - 1].layout.yaxis?.type, 'log');
+  });
+
+  it('saves the log scale into the output and restores it from a saved one (log on losses only)', async () => {
+    const { view: widget } = view();
+    const model = mimeModel(TRAINING_MIME, trainingExample('training-finished.json'));
+    await widget.renderModel(model);
+    widget.node.querySelector<HTMLButtonElement>('.rnnlab-toolbar button')?.click();
+    assert.deepEqual((model.data[TRAINING_MIME] as unknown as TrainingPayload).viewState, { logScale: true });
+    // The kernel's last update has no view state: the view writes it back once the run has ended.
+    const update = mimeModel(TRAINING_MIME, trainingExample('training-finished.json'));
+    await widget.renderModel(update);
+    assert.deepEqual((update.data[TRAINING_MIME] as unknown as TrainingPayload).viewState, { logScale: true });
+    widget.dispose();
+
+    // A reload: a new view of the saved output starts in log scale.
+    const { view: reloaded, plotly } = view();
+    await reloaded.renderModel(mimeModel(TRAINING_MIME, update.data[TRAINING_MIME]));
+    await reloaded.flush();
+    assert.equal(reloaded.isLogScale, true);
+    assert.equal(reloaded.node.querySelector('.rnnlab-toolbar button')?.getAttribute('aria-pressed'), 'true');
+    const layout = plotly.calls[plotly.calls.length - 1].layout;
+    assert.deepEqual([layout.yaxis?.type, layout.yaxis2?.type], ['log', 'linear']);
+  });
+
+  it('writes nothing while the reader keeps the defaults', async () => {
+    const { view: widget } = view();
+    const model = mimeModel(TRAINING_MIME, trainingExample('training-finished.json'));
+    await widget.renderModel(model);
+    assert.deepEqual(model.written, []);
   });
 
   it('shows the error of a failed run', async () => {

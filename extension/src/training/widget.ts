@@ -6,7 +6,7 @@
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { createBadge, errorBox, h, setText, updateBadge, watchTheme } from '../common';
+import { createBadge, errorBox, h, setText, updateBadge, toggleButton, watchTheme, writeViewState } from '../common';
 import { checkTraining } from '../payload';
 import type { TrainingPayload } from '../payload';
 import { PlotHost, Throttle, readTheme } from '../plot';
@@ -44,6 +44,7 @@ interface Parts {
 /** Renders `application/vnd.rnnlab.training.v1+json`. */
 export class TrainingView extends Widget implements IRenderMime.IRenderer {
   private payload: TrainingPayload | null = null;
+  private model: IRenderMime.IMimeModel | null = null;
   private parts: Parts | null = null;
   private logScale = false;
   private columns = 2;
@@ -68,9 +69,31 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
       return;
     }
     this.payload = checked.payload;
+    this.model = model;
     const parts = (this.parts ??= this.build());
+    const saved = checked.payload.viewState;
+    if (saved?.logScale !== undefined) {
+      this.setLogScale(parts, saved.logScale);
+    } else if (checked.payload.status !== 'running' && this.logScale) {
+      // The kernel's final update carries no view state: write the reader's back for the saved notebook.
+      this.saveViewState();
+    }
     this.updateHeader(parts, checked.payload);
     this.throttle.request();
+  }
+
+  /** Whether the loss-like subplots use a log scale. */
+  get isLogScale(): boolean {
+    return this.logScale;
+  }
+
+  private setLogScale(parts: Parts, on: boolean): void {
+    this.logScale = on;
+    parts.logToggle.setAttribute('aria-pressed', String(on));
+  }
+
+  private saveViewState(): void {
+    if (this.model) writeViewState(this.model, TRAINING_MIME, { logScale: this.logScale });
   }
 
   /** Resolves when every requested redraw is done (for tests and benchmarks). */
@@ -105,15 +128,9 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
     const title = h('span', { className: 'rnnlab-title' });
     const badge = createBadge();
     const progress = h('span', { className: 'rnnlab-progress-text' });
-    const logToggle = h('button', {
-      className: 'rnnlab-button',
-      text: 'log scale',
-      title: 'Toggle a logarithmic y axis',
-      attrs: { type: 'button', 'aria-pressed': 'false' },
-    });
-    logToggle.addEventListener('click', () => {
-      this.logScale = !this.logScale;
-      logToggle.setAttribute('aria-pressed', String(this.logScale));
+    const logToggle = toggleButton('log scale', 'Toggle a logarithmic y axis on the loss and error curves', (pressed) => {
+      this.logScale = pressed;
+      this.saveViewState();
       this.throttle.request();
     });
     const bar = h('div', { className: 'rnnlab-progress-bar' });

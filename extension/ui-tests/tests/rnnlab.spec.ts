@@ -121,13 +121,35 @@ test('a fitLive run grows its curves live and ends finished', async ({ page, tmp
   const epochs = seen.map((text) => Number(/epoch (\d+)/.exec(text)?.[1] ?? -1));
   expect(new Set(epochs).size, `progress seen: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
   expect([...epochs].sort((a, b) => a - b)).toEqual(epochs);
+  // In-epoch progress and the time left while it ran (288 training samples in batches of 32: 9 a epoch).
+  expect(seen.some((text) => /batch \d+ \/ 9 · ETA /.test(text)), `progress seen: ${seen.join(', ')}`).toBe(true);
   await expect(view.locator('.rnnlab-progress-text')).toHaveText('epoch 60 / 60');
-  // loss and acc subplots, train and validation curves
+  // loss and accuracy subplots, train and validation curves
   await expect(view.locator('.rnnlab-plot .scatterlayer .trace')).toHaveCount(4);
+  await expect(view.locator('.rnnlab-plot .g-y2title')).toHaveText('accuracy');
   await view.locator('.rnnlab-toolbar button', { hasText: 'log scale' }).click();
   await expect(view.locator('.rnnlab-toolbar button', { hasText: 'log scale' })).toHaveAttribute('aria-pressed', 'true');
   await page.waitForTimeout(500);
   await view.screenshot({ path: path.join(SHOTS, 'training-finished-log.png') });
+
+  // The History as the cell's result: a compact table under Keras 3 names, not a dump.
+  await page.notebook.waitForRun(1);
+  const history = (await page.notebook.getCellOutputLocator(1))!.locator('.rnnlab-history');
+  await expect(history.locator('tbody tr')).toHaveCount(4);
+  await expect(history.locator('tbody tr td:first-child')).toHaveText(['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  await history.scrollIntoViewIfNeeded();
+  await history.screenshot({ path: path.join(SHOTS, 'training-history.png') });
+
+  // Saved = live: the log scale survives a save and a reload.
+  await page.notebook.save();
+  await page.evaluate(() => window.location.reload());
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 120_000 });
+  const reloaded = page.locator('.rnnlab-training').first();
+  await expect(reloaded.locator('.rnnlab-badge')).toHaveText('finished', { timeout: 120_000 });
+  await expect(reloaded.locator('.rnnlab-toolbar button', { hasText: 'log scale' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(reloaded.locator('.rnnlab-plot .g-ytitle').first()).toHaveText('loss');
+  await page.waitForTimeout(800);
+  await reloaded.screenshot({ path: path.join(SHOTS, 'training-reloaded-log.png') });
   expect(errors).toEqual([]);
 });
 
@@ -168,8 +190,24 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   await expect(grid.locator('tbody tr')).toHaveCount(4);
   await grid.locator('tbody tr').nth(1).click();
   await expect(grid.locator('tbody tr').nth(1)).toHaveAttribute('aria-selected', 'true');
+  // Per-fold scores: a column per fold and the box/strip panel.
+  await expect(grid.locator('th[data-key="fold:0"]')).toHaveText('fold 1');
+  await expect(grid.locator('th[data-key="fold:1"]')).toHaveText('fold 2');
+  await expect(grid.locator('.rnnlab-chart-folds')).toBeVisible();
+  await expect(grid.locator('.rnnlab-chart-folds .boxlayer .trace')).toHaveCount(4);
+  // A search has no importance panel; the reason is said instead.
+  await expect(grid.locator('.rnnlab-chart-importance')).toBeHidden();
+  await expect(grid.locator('.rnnlab-chart-notes')).toContainText('Parameter importance: parameter importance is computed for studies');
+  // Leave a sort by a parameter for the reload to restore.
+  await unitsHeader.locator('button').click();
+  await expect(unitsHeader).toHaveAttribute('aria-sort', 'ascending');
+  const liveRows = await grid.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent));
+  const liveSelected = await grid.locator('tbody tr[aria-selected="true"]').getAttribute('data-trial');
+  const liveHeaders = await grid.locator('thead th').allTextContents();
   await page.waitForTimeout(800);
   await grid.screenshot({ path: path.join(SHOTS, 'search-finished.png') });
+  await grid.locator('.rnnlab-chart-folds').scrollIntoViewIfNeeded();
+  await grid.locator('.rnnlab-chart-folds').screenshot({ path: path.join(SHOTS, 'search-folds.png') });
 
   // a longer search: Stop it from the view once a candidate has completed
   await startCell(page, 2);
@@ -217,8 +255,14 @@ test('a search fills its leaderboard, sorts, filters, stops, and reloads in its 
   await expect(reloaded.nth(1).locator('.rnnlab-badge')).toHaveText('stopped');
   await expect(reloaded.nth(1).locator('.rnnlab-stop')).toBeDisabled();
   await expect(reloaded.nth(0).locator('tbody tr')).toHaveCount(4);
+  // Saved = live: the same columns in the same order, the same sort, rows and selection.
+  expect(await reloaded.nth(0).locator('thead th').allTextContents()).toEqual(liveHeaders);
+  await expect(reloaded.nth(0).locator('th[data-key="param:initialUnits"]')).toHaveAttribute('aria-sort', 'ascending');
+  expect(await reloaded.nth(0).locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent))).toEqual(liveRows);
+  await expect(reloaded.nth(0).locator('tbody tr[aria-selected="true"]')).toHaveAttribute('data-trial', liveSelected ?? '');
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(SHOTS, 'reloaded.png'), fullPage: true });
+  await reloaded.nth(0).screenshot({ path: path.join(SHOTS, 'search-reloaded.png') });
 
   expect(errors).toEqual([]);
   void galata;
@@ -263,6 +307,26 @@ test('a study prunes the running trial and stops from its view', async ({ page, 
   // the charts catch up with the final payload (their redraws are throttled behind the table's)
   await expect(view.locator('.rnnlab-plot').nth(1)).not.toContainText('no complete trial yet', { timeout: 30_000 });
   await expect(view.locator('.rnnlab-plot').first()).not.toContainText('running', { timeout: 30_000 });
+  // The prune note went once the trial was pruned.
+  await expect(view.locator('.rnnlab-control-message')).not.toContainText('will be pruned');
+  // The analysis plots, and the header with trials done of all, the elapsed time and the best so far.
+  for (const chart of ['slice', 'contour', 'rank', 'edf', 'timeline']) {
+    await expect(view.locator(`.rnnlab-chart-${chart} .main-svg`).first()).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(view.locator('.rnnlab-chart-timeline .barlayer .point').first()).toBeVisible();
+  await expect(view.locator('.rnnlab-progress-text')).toContainText(/trial \d+ \/ 30 · \d+ trials · elapsed /);
+  await expect(view.locator('.rnnlab-best-line')).toContainText(/^best: trial \d+ · value /);
+  // The contour plot follows the chosen parameters.
+  await view.locator('.rnnlab-pick-x').selectOption('learningRate');
+  await view.locator('.rnnlab-pick-y').selectOption('initialUnits');
+  await expect(view.locator('.rnnlab-chart-contour .g-xtitle')).toHaveText('learningRate');
+  await page.waitForTimeout(800);
   await view.screenshot({ path: path.join(SHOTS, 'study-stopped.png') });
+  // One screenshot per panel, each scrolled into view (the notebook scrolls inside its own panel).
+  for (const chart of ['history', 'parallel', 'slice', 'contour', 'rank', 'edf', 'timeline']) {
+    const panel = view.locator(`.rnnlab-chart-${chart}`);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SHOTS, `study-${chart}.png`) });
+  }
   expect(errors).toEqual([]);
 });

@@ -24,8 +24,11 @@ export type {
   StudyPayload,
   StudyProgress,
   StudyStatus,
+  StudyViewState,
   TrainingPayload,
+  TrainingProgress,
   TrainingStatus,
+  TrainingViewState,
   TrialRecord,
   TrialState,
 } from './types';
@@ -35,9 +38,13 @@ export { escapeHtml } from './escape';
 export { formatCount, formatDuration, formatMetric, formatParam, MISSING } from './format';
 export { lineChartSvg, CHART_PALETTE } from './svg';
 export type { ChartSeries, LineChartOptions } from './svg';
-export { trainingText, trainingHtml, metricColumns, LAST_EPOCHS } from './training-fallback';
+export { trainingText, trainingHtml, trainingProgressText, metricColumns, LAST_EPOCHS } from './training-fallback';
 export { studyText, studyHtml, leaderboardOrder, MAX_LEADERBOARD_ROWS } from './study-fallback';
 export { trainingBundle, studyBundle } from './bundle';
+export { historyHtml, historyText, svgSparkline, textSparkline, SPARKLINE_POINTS } from './history';
+export type { HistoryInput } from './history';
+export { estimateEta } from './eta';
+export { isLossLike, kerasMetricName, tfjsMetricName } from './metric-names';
 export { modelSummaryText, modelSummaryHtml, formatShape } from './model-summary';
 export type { ModelSummaryInput } from './model-summary';
 export { searchPayload } from './search-view';

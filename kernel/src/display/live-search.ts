@@ -4,8 +4,10 @@ import type { SearchObserver, SearchState } from '../search';
 import { studyBundle } from './bundle';
 import { searchPayload } from './search-view';
 
+/** The live view of `state`, with the time since the search began in its header. */
 export function searchLiveObserver(state: SearchState): SearchObserver {
-  const live = new LiveDisplay(() => studyBundle(searchPayload(state)), { displayId: state.id });
+  const started = Date.now();
+  const live = new LiveDisplay(() => studyBundle(searchPayload(state, { elapsedSeconds: (Date.now() - started) / 1000 })), { displayId: state.id });
   return {
     update: () => live.refresh(),
     finish: () => live.flush(),

@@ -20,7 +20,10 @@ import {
   type StudyControls,
   type StudyPayload,
   type StudyProgress,
+  type StudyViewState,
   type TrainingPayload,
+  type TrainingProgress,
+  type TrainingViewState,
   type TrialRecord,
 } from './types';
 
@@ -201,7 +204,7 @@ describe('TypeScript types match the schemas', () => {
       trainingSchema,
       keysOf<TrainingPayload>(
         { version: true, id: true, status: true, error: true, backend: true, model: true, params: true, metrics: true, epochs: true, startedAt: true, finishedAt: true, elapsedSeconds: true },
-        { title: true, batches: true },
+        { title: true, batches: true, progress: true, viewState: true },
       ),
     );
     assertSameKeys(t.model, keysOf<ModelInfo>({ name: true, totalParams: true, layers: true }, { trainableParams: true }));
@@ -209,6 +212,8 @@ describe('TypeScript types match the schemas', () => {
     assertSameKeys(t.params, keysOf<FitParams>({ epochs: true, batchSize: true, samples: true, validation: true }, {}));
     assertSameKeys(t.epoch, keysOf<EpochRecord>({ epoch: true, logs: true, seconds: true }, {}));
     assertSameKeys(t.batch, keysOf<BatchRecord>({ epoch: true, batch: true, logs: true }, {}));
+    assertSameKeys(t.progress, keysOf<TrainingProgress>({ epoch: true, batchesDone: true, batchesTotal: true, etaSeconds: true }, {}));
+    assertSameKeys(t.viewState, keysOf<TrainingViewState>({}, { logScale: true }));
     assert.deepEqual(t.status.enum, [...TRAINING_STATUSES]);
   });
 
@@ -217,20 +222,21 @@ describe('TypeScript types match the schemas', () => {
       studySchema,
       keysOf<StudyPayload>(
         { version: true, id: true, kind: true, name: true, directions: true, valueNames: true, status: true, searchSpace: true, trials: true, bestTrialNumbers: true, importance: true, controls: true },
-        { progress: true },
+        { progress: true, importanceNote: true, paramNames: true, viewState: true },
       ),
     );
     assertSameKeys(
       s.trial,
       keysOf<TrialRecord>(
         { number: true, state: true, params: true, values: true, intermediateValues: true, datetimeStart: true, datetimeComplete: true, durationSeconds: true, userAttrs: true, failReason: true },
-        { foldScores: true, meanScore: true, stdScore: true, rank: true },
+        { foldScores: true, meanScore: true, stdScore: true, rank: true, note: true },
       ),
     );
     assertSameKeys(s.floatDistribution, keysOf<FloatDistributionInfo>({ type: true, low: true, high: true }, { log: true, step: true }));
     assertSameKeys(s.intDistribution, keysOf<IntDistributionInfo>({ type: true, low: true, high: true }, { log: true, step: true }));
     assertSameKeys(s.categoricalDistribution, keysOf<CategoricalDistributionInfo>({ type: true, choices: true }, {}));
-    assertSameKeys(s.progress, keysOf<StudyProgress>({ done: true, total: true }, { label: true }));
+    assertSameKeys(s.progress, keysOf<StudyProgress>({ done: true, total: true }, { label: true, elapsedSeconds: true, etaSeconds: true }));
+    assertSameKeys(s.viewState, keysOf<StudyViewState>({}, { logScale: true, sort: true, hiddenStates: true, selectedTrial: true, contourParams: true }));
     assertSameKeys(s.controls, keysOf<StudyControls>({ commTarget: true, studyId: true }, {}));
     assert.deepEqual(studySchema.properties?.kind.enum, [...STUDY_KINDS]);
     assert.deepEqual(studySchema.properties?.status.enum, [...STUDY_STATUSES]);

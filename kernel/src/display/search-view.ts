@@ -3,6 +3,7 @@
  * scores as intermediate values (step = fold), mean ± std and rank, and the progress in fits.
  */
 import type { SearchState, SpaceEntry } from '../search';
+import { estimateEta } from './eta';
 import { toJsonNumber, toJsonValue } from './json';
 import type { DistributionInfo, ParamValue, StudyPayload, TrialRecord } from './types';
 
@@ -20,8 +21,25 @@ function stdOf(values: number[]): number {
   return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / values.length);
 }
 
-/** Builds the payload; pure. */
-export function searchPayload(state: SearchState): StudyPayload {
+/** Why a search's view has no importance panel. */
+export const SEARCH_IMPORTANCE_NOTE = 'parameter importance is computed for studies; see cvResults for the scores by parameter';
+
+/** Seconds from the first candidate's start to the last one's end (a finished search without a clock). */
+function spanSeconds(state: SearchState): number | undefined {
+  const starts = state.started.filter((t): t is string => t !== undefined).map(Date.parse);
+  const ends = state.finished.filter((t): t is string => t !== undefined).map(Date.parse);
+  return starts.length && ends.length ? Math.max(0, (Math.max(...ends) - Math.min(...starts)) / 1000) : undefined;
+}
+
+/**
+ * Builds the payload; pure.
+ *
+ * @param state - the search
+ * @param timing - `elapsedSeconds`: time since the search began (the live view's clock); without
+ *   it, the span of the candidates' start and end times
+ * @returns the `study.v1` payload
+ */
+export function searchPayload(state: SearchState, timing: { elapsedSeconds?: number } = {}): StudyPayload {
   const valueName = state.valueName;
   const trials: TrialRecord[] = state.candidates.map((params, number) => {
     const outcomes = state.outcomes[number];
@@ -63,6 +81,7 @@ export function searchPayload(state: SearchState): StudyPayload {
   const fits = state.outcomes.reduce((s, o) => s + o.filter((x) => x !== undefined).length, 0);
   const total = state.candidates.length * state.nSplits;
   const running = trials.find((t) => t.state === 'RUNNING');
+  const elapsedSeconds = timing.elapsedSeconds ?? spanSeconds(state);
   return {
     version: 1,
     id: state.id,
@@ -75,9 +94,13 @@ export function searchPayload(state: SearchState): StudyPayload {
     trials: toJsonValue(trials) as unknown as TrialRecord[],
     bestTrialNumbers: best.map((t) => t.number),
     importance: null,
+    importanceNote: SEARCH_IMPORTANCE_NOTE,
+    paramNames: Object.keys(state.searchSpace),
     progress: {
       done: fits,
       total,
+      ...(elapsedSeconds === undefined ? {} : { elapsedSeconds }),
+      ...(elapsedSeconds !== undefined && state.status === 'running' ? { etaSeconds: estimateEta(elapsedSeconds, fits, total) } : {}),
       ...(running
         ? { label: `candidate ${running.number + 1} of ${state.candidates.length}, fold ${Math.min(state.nSplits, state.outcomes[running.number].filter((o) => o).length + 1)} of ${state.nSplits}` }
         : {}),

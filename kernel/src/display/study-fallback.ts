@@ -84,8 +84,14 @@ function shownRank(payload: StudyPayload, trial: TrialRecord): string {
   }).length);
 }
 
+/** Parameter names in suggestion order (`paramNames`; saved notebooks sort `searchSpace`'s keys), then any others seen. */
 function paramNames(payload: StudyPayload): string[] {
-  const names = Object.keys(payload.searchSpace);
+  const names = [...(payload.paramNames ?? [])];
+  for (const name of Object.keys(payload.searchSpace)) {
+    if (!names.includes(name)) {
+      names.push(name);
+    }
+  }
   for (const t of payload.trials) {
     for (const name of Object.keys(t.params)) {
       if (!names.includes(name)) {
@@ -109,9 +115,20 @@ function countsText(payload: StudyPayload): string {
   return `${n} ${word}${n === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`;
 }
 
+/** Work done of all (or the label), then the elapsed time and, while running, the ETA. */
 function progressText(payload: StudyPayload): string {
   const p = payload.progress;
-  return p ? p.label ?? `${p.done}/${p.total ?? '?'}` : '';
+  if (!p) {
+    return '';
+  }
+  const parts = [p.label ?? `${p.done}/${p.total ?? '?'}`];
+  if (p.elapsedSeconds !== undefined) {
+    parts.push(`elapsed ${formatDuration(p.elapsedSeconds)}`);
+  }
+  if (payload.status === 'running' && typeof p.etaSeconds === 'number') {
+    parts.push(`ETA ${formatDuration(p.etaSeconds)}`);
+  }
+  return parts.join(', ');
 }
 
 /** The value(s) of a trial as text: `mean ± std` for searches, one value per objective otherwise. */

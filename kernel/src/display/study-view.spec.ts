@@ -51,6 +51,22 @@ describe('study view payload', () => {
     assert.deepEqual(final.searchSpace.units, { type: 'int', low: 8, high: 64, log: true, step: 1 });
     assert.deepEqual(final.trials[0].intermediateValues[1], [1, null]);
     assert.match(String(final.trials[2].failReason), /NaN/);
-    assert.deepEqual(final.progress, { done: 5, total: 5 });
+    const { elapsedSeconds, ...counts } = final.progress ?? { done: 0, total: 0 };
+    assert.deepEqual(counts, { done: 5, total: 5 }, 'no ETA once finished');
+    assert.equal(typeof elapsedSeconds, 'number');
+    // Suggestion order, which a saved notebook (sorted keys) cannot keep in searchSpace.
+    assert.deepEqual(final.paramNames, ['x', 'cell', 'units']);
+    assert.equal(final.importanceNote, undefined);
+  });
+
+  it('says why importance is missing and estimates the time left while running', async () => {
+    const all = await snapshots();
+    const payloads = all.map(studyPayload);
+    assert.equal(payloads[0].importance, null);
+    assert.equal(payloads[0].importanceNote, 'no parameters suggested yet');
+    const oneComplete = payloads.find((p) => p.trials.filter((t) => t.state === 'COMPLETE').length === 1);
+    assert.equal(oneComplete?.importanceNote, 'parameter importance needs 2 complete trials (1 so far)');
+    const later = payloads.find((p) => p.status === 'running' && (p.progress?.done ?? 0) > 0);
+    assert.equal(typeof later?.progress?.etaSeconds, 'number');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Distribution, FrozenTrial, StudySnapshot } from '../study';
 import { studyBundle } from './bundle';
+import { estimateEta } from './eta';
 import { toJsonNumber, toJsonValue } from './json';
 import type { DistributionInfo, MimeBundle, StudyPayload, TrialRecord } from './types';
 
@@ -38,6 +39,20 @@ export function trialRecord(t: FrozenTrial): TrialRecord {
   };
 }
 
+/** Why a snapshot has no importance. */
+function importanceNote(snapshot: StudySnapshot): string {
+  const complete = snapshot.trials.filter((t) => t.state === 'COMPLETE').length;
+  if (Object.keys(snapshot.searchSpace).length === 0) return 'no parameters suggested yet';
+  return complete < 2 ? `parameter importance needs 2 complete trials (${complete} so far)` : 'parameter importance could not be computed';
+}
+
+/** Trials done of all, the run's elapsed time and, while running, the time left at the mean rate so far. */
+function studyProgress(snapshot: StudySnapshot): StudyPayload['progress'] {
+  const { done, total, elapsedSeconds } = snapshot.progress;
+  if (elapsedSeconds === undefined) return { done, total };
+  return { done, total, elapsedSeconds, ...(snapshot.status === 'running' ? { etaSeconds: estimateEta(elapsedSeconds, done, total) } : {}) };
+}
+
 /**
  * The `study.v1` payload of a snapshot: every trial with its intermediate values, the best trial
  * (or Pareto front), the search space, importance, progress, and the controls while running.
@@ -64,7 +79,9 @@ export function studyPayload(snapshot: StudySnapshot): StudyPayload {
     trials: snapshot.trials.map(trialRecord),
     bestTrialNumbers: [...snapshot.bestTrialNumbers],
     importance: snapshot.importance ? { ...snapshot.importance } : null,
-    progress: { done: snapshot.progress.done, total: snapshot.progress.total },
+    ...(snapshot.importance ? {} : { importanceNote: importanceNote(snapshot) }),
+    paramNames: Object.keys(searchSpace),
+    progress: studyProgress(snapshot),
     controls: snapshot.acceptsControls ? { commTarget: COMM_TARGET, studyId: snapshot.viewId } : null,
   };
 }

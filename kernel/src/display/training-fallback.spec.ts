@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeHtml } from './escape';
 import { assertWellFormed, count, example as loadExample } from './spec-helpers';
-import { metricColumns, trainingHtml, trainingText } from './training-fallback';
+import { metricColumns, trainingHtml, trainingProgressText, trainingText } from './training-fallback';
 import type { TrainingPayload } from './types';
 
 const example = (file: string) => loadExample<TrainingPayload>(file);
@@ -34,10 +34,10 @@ describe('training text fallback', () => {
     assert.deepEqual(
       ['training-running.json', 'training-finished.json', 'training-failed.json', 'training-batches.json'].map((f) => trainingText(example(f))),
       [
-        'Training "Seed LSTM on the synthetic sequences": running. Epoch 3/10, 14.6s on tensorflow. Model "sequential", 133,025 params. Last epoch: loss 0.4685, acc 0.6720, val_loss 0.5354, val_acc 0.6152.',
-        'Training "sequential": finished. Epoch 10/10, 46.3s on wasm. Model "sequential", 133,025 params. Last epoch: loss 0.1227, acc 0.9141, val_loss 0.2250, val_acc 0.8568.',
-        'Training "High learning rate": failed. Epoch 3/5, 13.9s on cpu. Model "sequential_2", 133,025 params. Last epoch: loss n/a, acc 0.5000. Error: training diverged: the loss is NaN after epoch 3 (learning rate 0.5); lower the learning rate',
-        'Training "Per-batch logging": stopped early. Epoch 3/20, 12.0s on tensorflow. Model "tiny_gru", 4,257 params. Last epoch: loss 0.4685, acc 0.6720.',
+        'Training "Seed LSTM on the synthetic sequences": running. Epoch 3/10, 14.6s on tensorflow. Now at epoch 4 batch 12/25, ETA 31.9s. Model "sequential", 133,025 params. Last epoch: loss 0.4685, accuracy 0.6720, val_loss 0.5354, val_accuracy 0.6152.',
+        'Training "sequential": finished. Epoch 10/10, 46.3s on wasm. Model "sequential", 133,025 params. Last epoch: loss 0.1227, accuracy 0.9141, val_loss 0.2250, val_accuracy 0.8568.',
+        'Training "High learning rate": failed. Epoch 3/5, 13.9s on cpu. Model "sequential_2", 133,025 params. Last epoch: loss n/a, accuracy 0.5000. Error: training diverged: the loss is NaN after epoch 3 (learning rate 0.5); lower the learning rate',
+        'Training "Per-batch logging": stopped early. Epoch 3/20, 12.0s on tensorflow. Model "tiny_gru", 4,257 params. Last epoch: loss 0.4685, accuracy 0.6720.',
       ],
     );
   });
@@ -61,7 +61,7 @@ describe('training HTML fallback', () => {
     assert.ok(html.includes('class="rnnlab-status rnnlab-status-finished"'));
     assert.ok(html.includes('>epoch 10/10 · 46.3s · wasm · sequential (133,025 params) · 800 samples, batch 32</span>'));
     const charts = svgs(html);
-    assert.deepEqual(charts.map((svg) => svg.match(/<title>([^<]*)<\/title>/)?.[1]), ['loss', 'acc']);
+    assert.deepEqual(charts.map((svg) => svg.match(/<title>([^<]*)<\/title>/)?.[1]), ['loss', 'accuracy']);
     assert.deepEqual(charts.map((svg) => count(svg, '<path ')), [2, 2]);
     assert.ok(charts[0].includes('<title>val_loss</title>'));
     assert.ok(html.includes('Last 5 of 10 epochs'));
@@ -69,6 +69,23 @@ describe('training HTML fallback', () => {
     assert.ok(html.includes('>10</td><td style="padding:2px 8px;border-bottom:1px solid rgba(127,127,127,0.25);white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums">0.1227</td>'));
     assert.ok(!html.includes('rnnlab-error'));
     assert.ok(!/<script|<link|<style|https?:/.test(html.replaceAll('http://www.w3.org/2000/svg', '')), 'self-contained');
+  });
+
+  it('draws a regression loss once when its mse metric repeats it', () => {
+    const payload = example('training-finished.json');
+    payload.metrics = ['loss', 'mse'];
+    payload.epochs = payload.epochs.map((e, i) => ({ ...e, logs: { loss: 1 / (i + 1), mse: 1 / (i + 1) } }));
+    assert.deepEqual(svgs(trainingHtml(payload)).map((svg) => svg.match(/<title>([^<]*)<\/title>/)?.[1]), ['loss']);
+  });
+
+  it('shows the epoch in progress and the time left while running', () => {
+    const html = trainingHtml(example('training-running.json'));
+    assert.ok(html.includes('>epoch 3/10 · epoch 4 batch 12/25, ETA 31.9s · 14.6s · tensorflow'));
+    const payload = example('training-running.json');
+    payload.progress = { epoch: 0, batchesDone: 7, batchesTotal: null, etaSeconds: null };
+    assert.equal(trainingProgressText(payload), 'epoch 1 batch 7');
+    payload.status = 'stopped';
+    assert.equal(trainingProgressText(payload), '', 'no progress once the run has ended');
   });
 
   it('shows the error of a failed run in an error box and n/a for a non-finite loss', () => {

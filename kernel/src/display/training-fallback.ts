@@ -50,6 +50,23 @@ function epochsDone(payload: TrainingPayload): number {
 }
 
 /**
+ * The running epoch's progress and the time left, e.g. `epoch 3 batch 12/50, ETA 1m 05s`; empty
+ * unless the run is running with an epoch in progress.
+ *
+ * @param payload - the run
+ * @returns the text
+ */
+export function trainingProgressText(payload: TrainingPayload): string {
+  const progress = payload.progress;
+  if (payload.status !== 'running' || !progress) {
+    return '';
+  }
+  const batches = progress.batchesTotal === null ? `batch ${progress.batchesDone}` : `batch ${progress.batchesDone}/${progress.batchesTotal}`;
+  const eta = progress.etaSeconds === null ? '' : `, ETA ${formatDuration(progress.etaSeconds)}`;
+  return `epoch ${progress.epoch + 1} ${batches}${eta}`;
+}
+
+/**
  * A one-paragraph plain-text summary of a training run.
  *
  * @param payload - the run
@@ -66,6 +83,7 @@ export function trainingText(payload: TrainingPayload): string {
   const parts = [
     `Training "${payload.title ?? model.name}": ${STATUS[payload.status].text}.`,
     `Epoch ${epochsDone(payload)}/${params.epochs}, ${formatDuration(payload.elapsedSeconds)} on ${payload.backend}.`,
+    ...(trainingProgressText(payload) ? [`Now at ${trainingProgressText(payload)}.`] : []),
     `Model "${model.name}", ${formatCount(model.totalParams)} params.`,
   ];
   const last = payload.epochs[payload.epochs.length - 1];
@@ -101,9 +119,18 @@ function metricSeries(payload: TrainingPayload, metric: string, hasVal: boolean)
   return series;
 }
 
+/** Whether `metric` logged the loss's value at every epoch (a regression's `mse` with an mse loss). */
+function repeatsLoss(payload: TrainingPayload, metric: string): boolean {
+  return (
+    metric !== 'loss' &&
+    payload.epochs.length > 0 &&
+    payload.epochs.every((e) => 'loss' in e.logs && e.logs[metric] === e.logs.loss && e.logs[`val_${metric}`] === e.logs.val_loss)
+  );
+}
+
 function charts(payload: TrainingPayload): string {
   const { train, val } = metricColumns(payload);
-  const svgs = train.map((metric) =>
+  const svgs = train.filter((metric) => !repeatsLoss(payload, metric)).map((metric) =>
     lineChartSvg({ series: metricSeries(payload, metric, val.includes(`val_${metric}`)), width: 320, height: 200, title: metric, xLabel: 'epoch', xIntegers: true }),
   );
   return svgs.length ? `<div class="rnnlab-charts" style="display:flex;flex-wrap:wrap;gap:8px;margin:6px 0">${svgs.join('')}</div>` : '';
@@ -145,6 +172,7 @@ export function trainingHtml(payload: TrainingPayload): string {
     .join(', ');
   const meta = [
     `epoch ${epochsDone(payload)}/${params.epochs}`,
+    escapeHtml(trainingProgressText(payload)),
     formatDuration(payload.elapsedSeconds),
     escapeHtml(payload.backend),
     `${escapeHtml(model.name)} (${formatCount(model.totalParams)} params)`,

@@ -109,6 +109,28 @@ export interface TrainingPayload {
   finishedAt: string | null;
   /** Wall time so far in seconds. */
   elapsedSeconds: number;
+  /** Optional: the epoch in progress and the time left; null or absent when no epoch is in progress. */
+  progress?: TrainingProgress | null;
+  /** Optional: the reader's view settings, written back by the renderer. */
+  viewState?: TrainingViewState;
+}
+
+/** Where a running fit is inside its current epoch. */
+export interface TrainingProgress {
+  /** Index of the epoch in progress, from 0. */
+  epoch: number;
+  /** Batches finished in this epoch. */
+  batchesDone: number;
+  /** Batches per epoch; null when the data set decides. */
+  batchesTotal: number | null;
+  /** Estimated seconds until the fit ends; null while unknown. */
+  etaSeconds: number | null;
+}
+
+/** View settings of a training view chosen by the reader. */
+export interface TrainingViewState {
+  /** Log-scale y axes on the loss-like subplots. */
+  logScale?: boolean;
 }
 
 /** Kinds of search view, in the schema's order. */
@@ -210,6 +232,8 @@ export interface TrialRecord {
   userAttrs: Record<string, unknown>;
   /** Why the trial failed; null unless `state` is `'FAIL'`. */
   failReason: string | null;
+  /** Optional note on the trial. */
+  note?: string;
 }
 
 /** How far a search is. */
@@ -220,6 +244,24 @@ export interface StudyProgress {
   total: number | null;
   /** Optional human text, e.g. `'candidate 3 of 16, fold 2 of 3'`. */
   label?: string;
+  /** Optional wall time so far, in seconds. */
+  elapsedSeconds?: number;
+  /** Optional estimated seconds until the end; null while unknown or open-ended. */
+  etaSeconds?: number | null;
+}
+
+/** View settings of a study view chosen by the reader. */
+export interface StudyViewState {
+  /** Log-scale value axes on the loss-like charts. */
+  logScale?: boolean;
+  /** The leaderboard's sort column (`'number'`, `'value'`, `'param:' + name`, …) and order. */
+  sort?: { column: string; descending: boolean };
+  /** The leaderboard's state filters turned off (`'complete'`, `'pruned'`, `'failed'`, `'running'`). */
+  hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
+  /** The highlighted trial; null for none. */
+  selectedTrial?: number | null;
+  /** The two parameters of the contour plot. */
+  contourParams?: [string, string];
 }
 
 /** Where a live view sends Stop and Prune requests. */
@@ -254,6 +296,12 @@ export interface StudyPayload {
   bestTrialNumbers: number[];
   /** Parameter importance by name, or null. */
   importance: Record<string, number> | null;
+  /** Optional: why `importance` is null; the view hides its panel and shows this. */
+  importanceNote?: string;
+  /** Optional: parameter names in suggestion order (saved notebooks sort object keys). */
+  paramNames?: string[];
+  /** Optional: the reader's view settings, written back by the renderer. */
+  viewState?: StudyViewState;
   /** Optional progress. */
   progress?: StudyProgress;
   /** Where the extension sends requests; null without a live kernel. */

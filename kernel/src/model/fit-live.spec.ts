@@ -9,6 +9,7 @@ import trainingSchema from '../../../schema/training.v1.schema.json';
 import { buildRnnProgressive } from './builder';
 import { compileRnn } from './compile';
 import { fitLive } from './fit-live';
+import { formatHistory, registerKerasHistoryNames } from './history';
 import { registerInterruptibleFits } from './interrupt';
 
 interface Shown {
@@ -47,6 +48,7 @@ describe('fitLive', () => {
   before(async () => {
     await ready();
     registerInterruptibleFits();
+    registerKerasHistoryNames();
   });
 
   it('shows the training view, updates it in place, and ends with the final state', async () => {
@@ -64,16 +66,44 @@ describe('fitLive', () => {
     assert.equal(last.status, 'finished');
     assert.equal(last.title, 'tiny');
     assert.deepEqual(last.epochs.map((e) => e.epoch), [0, 1, 2]);
-    assert.deepEqual(last.metrics, ['loss', 'acc']);
-    assert.deepEqual(Object.keys(last.epochs[0].logs).sort(), ['acc', 'loss', 'val_acc', 'val_loss']);
+    // Keras 3's names, not tfjs' `acc`.
+    assert.deepEqual(last.metrics, ['loss', 'accuracy']);
+    assert.deepEqual(Object.keys(last.epochs[0].logs).sort(), ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
     assert.deepEqual(last.params, { epochs: 3, batchSize: 8, samples: 24, validation: true });
     assert.equal(last.model.totalParams, model.countParams());
     assert.ok(last.finishedAt !== null);
+    // In-epoch progress while running (24 training samples in batches of 8: 3 per epoch), none at the end.
+    const running = shown.map(payloadOf).filter((p) => p.progress);
+    assert.ok(running.length > 0);
+    assert.ok(running.every((p) => p.progress?.batchesTotal === 3 && p.progress.batchesDone <= 3));
+    assert.ok(running.some((p) => typeof p.progress?.etaSeconds === 'number'));
+    assert.equal(last.progress, null);
     for (const s of shown) {
       assert.ok(validate(payloadOf(s)), JSON.stringify(validate.errors));
       assert.equal(typeof s.bundle['text/plain'], 'string');
       assert.match(String(s.bundle['text/html']), /<svg/);
     }
+  });
+
+  it('returns a History under Keras 3 names, tfjs short names kept as aliases, shown as a compact table', async () => {
+    const { model, x, y } = tinyTask();
+    let history: tf.History | undefined;
+    await inCell(async () => {
+      history = await fitLive(model, x, y, { epochs: 2, batchSize: 8, validationSplit: 0.25, throttleMs: 0 });
+    });
+    assert.ok(history);
+    assert.deepEqual(Object.keys(history.history).sort(), ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    assert.equal(history.history.acc, history.history.accuracy);
+    assert.equal(history.history.val_acc, history.history.val_accuracy);
+    assert.equal(history.history.accuracy.length, 2);
+    assert.ok(!JSON.stringify(history.history).includes('"acc"'));
+    const bundle = formatHistory(history);
+    assert.ok(bundle);
+    const text = String(bundle['text/plain']).split('\n');
+    assert.equal(text[0], 'History: 2 epochs');
+    assert.deepEqual(text.slice(1).map((line) => line.trim().split(' ')[0]), ['loss', 'accuracy', 'val_loss', 'val_accuracy']);
+    assert.match(String(bundle['text/html']), /class="rnnlab-history"/);
+    assert.equal(formatHistory({ history: {} }), undefined);
   });
 
   it('throttles updates but always sends the final state', async () => {

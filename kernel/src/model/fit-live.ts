@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
 import { backendInfo } from '../backend';
-import { type EpochRecord, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
+import { type EpochRecord, estimateEta, kerasMetricName, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
 import { LiveDisplay } from '../frontend';
+import { batchesPerEpoch } from './progress';
 import { withSeededFit } from './seeded-run';
 import { modelInfo } from './summary';
 
@@ -19,11 +20,12 @@ export interface TrainingViewOptions {
   throttleMs?: number;
 }
 
+/** The logs as numbers under Keras 3's names (`accuracy`, not tfjs' `acc`). */
 async function readLogs(logs: tf.Logs | undefined): Promise<MetricLogs> {
   const out: MetricLogs = {};
   for (const [key, value] of Object.entries(logs ?? {})) {
     const raw: unknown = value;
-    out[key] = toJsonNumber(raw instanceof tf.Tensor ? (await raw.data())[0] : Number(raw));
+    out[kerasMetricName(key)] = toJsonNumber(raw instanceof tf.Tensor ? (await raw.data())[0] : Number(raw));
   }
   return out;
 }
@@ -38,6 +40,9 @@ export class TrainingView extends tf.Callback {
   private readonly started = performance.now();
   private epochStarted = 0;
   private currentEpoch = 0;
+  private batchesTotal: number | null = null;
+  /** Epoch index the fit started at (tfjs' `initialEpoch`). */
+  private firstEpoch = 0;
 
   constructor(viewOptions: TrainingViewOptions = {}) {
     super();
@@ -72,20 +77,40 @@ export class TrainingView extends tf.Callback {
       samples: typeof p.samples === 'number' ? p.samples : null,
       validation: p.doValidation === true,
     };
-    this.payload.metrics = metrics.filter((m) => !m.startsWith('val_'));
+    this.payload.metrics = metrics.filter((m) => !m.startsWith('val_')).map(kerasMetricName);
+    this.batchesTotal = batchesPerEpoch(p);
+    this.firstEpoch = typeof p.initialEpoch === 'number' ? p.initialEpoch : 0;
     this.live.show();
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
     this.currentEpoch = epoch;
     this.epochStarted = performance.now();
+    this.updateProgress(0);
   }
 
   override async onBatchEnd(batch: number, logs?: tf.Logs): Promise<void> {
     if (this.payload.batches) {
       this.payload.batches.push({ epoch: this.currentEpoch, batch, logs: await readLogs(logs) });
-      this.tick();
     }
+    this.updateProgress(batch + 1);
+    this.tick();
+  }
+
+  /**
+   * The epoch in progress and the time left of the fit, at the mean batch time so far (the mean epoch
+   * time when the number of batches is unknown).
+   */
+  private updateProgress(batchesDone: number): void {
+    const epochsDone = this.currentEpoch - this.firstEpoch;
+    const epochsLeft = this.payload.params.epochs - this.firstEpoch;
+    const elapsed = (performance.now() - this.started) / 1000;
+    const total = this.batchesTotal;
+    const etaSeconds =
+      total === null
+        ? estimateEta(elapsed - (performance.now() - this.epochStarted) / 1000, epochsDone, epochsLeft)
+        : estimateEta(elapsed, epochsDone * total + batchesDone, epochsLeft * total);
+    this.payload.progress = { epoch: this.currentEpoch, batchesDone, batchesTotal: total, etaSeconds };
   }
 
   override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
@@ -119,6 +144,7 @@ export class TrainingView extends tf.Callback {
 
   private finish(status: TrainingPayload['status']): void {
     this.payload.status = status;
+    this.payload.progress = null;
     this.payload.finishedAt = new Date().toISOString();
     this.payload.elapsedSeconds = (performance.now() - this.started) / 1000;
     this.live.flush();

@@ -22,4 +22,6 @@ export { fitLive, TrainingView } from './fit-live';
 export { withSeededFit } from './seeded-run';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
+export { formatEpochLine, registerProgressLogger } from './progress';
+export { formatHistory, historyInput, registerKerasHistoryNames } from './history';
 export { loadModel, saveModel } from './io';

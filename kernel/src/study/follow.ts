@@ -32,7 +32,8 @@ export async function followStudy(study: Study, options: FollowOptions = {}): Pr
   const observer = defaultStudyObserver();
   let status: StudyRunStatus = 'running';
   const ended = () => study.trials.filter((t) => isFinished(t.state)).length;
-  const snapshot = () => study.viewSnapshot(viewId, status, { done: ended(), total: options.until ?? null });
+  const viewStarted = Date.now();
+  const snapshot = () => study.viewSnapshot(viewId, status, { done: ended(), total: options.until ?? null, elapsedSeconds: (Date.now() - viewStarted) / 1000 });
   let stopped = false;
   const release = onInterrupt(() => {
     stopped = true;

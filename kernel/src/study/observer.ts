@@ -25,8 +25,11 @@ export interface StudySnapshot {
   readonly searchSpace: Readonly<Record<string, Distribution>>;
   /** Parameter importance (sums to 1) once 2 trials are complete, else null. */
   readonly importance: Readonly<Record<string, number>> | null;
-  /** Trials finished in this optimize run and the number asked for (null when open-ended). */
-  readonly progress: { readonly done: number; readonly total: number | null };
+  /**
+   * Trials finished in this optimize run, the number asked for (null when open-ended) and the run's
+   * wall time so far in seconds.
+   */
+  readonly progress: { readonly done: number; readonly total: number | null; readonly elapsedSeconds?: number };
   /** Whether Stop/Prune requests are accepted (only while running). */
   readonly acceptsControls: boolean;
 }

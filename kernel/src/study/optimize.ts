@@ -104,7 +104,8 @@ export async function optimizeStudy(study: Study, objective: Objective, options:
   let done = 0;
   let started = 0;
   let interrupted = false;
-  const snapshot = (): StudySnapshot => study.viewSnapshot(viewId, status, { done, total });
+  const viewStarted = Date.now();
+  const snapshot = (): StudySnapshot => study.viewSnapshot(viewId, status, { done, total, elapsedSeconds: (Date.now() - viewStarted) / 1000 });
   const notify = (event: 'onStart' | 'onUpdate' | 'onEnd'): void => {
     for (const o of observers) {
       try {

@@ -37,6 +37,15 @@ describe('pruningCallback', () => {
     y.dispose();
   });
 
+  it("monitors Keras 3's val_accuracy, which tfjs logs as val_acc", async () => {
+    const reported: [number, number][] = [];
+    const trial = { number: 0, report: (value: number, step: number) => reported.push([step, value]), shouldPrune: () => false } as never;
+    const pruning = pruningCallback(trial, { monitor: 'val_accuracy' });
+    await pruning.onEpochEnd(0, { val_acc: 0.75, acc: 0.5 });
+    assert.deepEqual(reported, [[0, 0.75]]);
+    await assert.rejects(pruningCallback(trial, { monitor: 'val_auc' }).onEpochEnd(0, { val_acc: 0.75 }), /val_accuracy/);
+  });
+
   it('rejects unknown options', () => {
     assert.throws(() => pruningCallback({} as never, { monitor: 'val_loss', mode: 'min' } as never), InvalidArgumentError);
   });

@@ -4,6 +4,7 @@
  * knows tfjs; the rest of the study code is model-agnostic.
  */
 import * as tf from '@tensorflow/tfjs';
+import { kerasMetricName, tfjsMetricName } from '../display';
 import { InvalidArgumentError } from '../errors';
 import { TrialPruned } from './errors';
 import type { Trial } from './trial';
@@ -11,7 +12,7 @@ import { checkOptions } from './validation';
 
 /** Options of {@link pruningCallback}. */
 export interface PruningCallbackOptions {
-  /** The epoch log to report (Keras name), e.g. 'val_loss' (default) or 'val_acc'. */
+  /** The epoch log to report (Keras 3 name), e.g. 'val_loss' (default) or 'val_accuracy' (tfjs' 'val_acc' also works). */
   monitor?: string;
   /**
    * Make `model.fit` reject with {@link TrialPruned} once it has stopped (default true, as Optuna's
@@ -51,9 +52,9 @@ export class PruningCallback extends tf.Callback {
   }
 
   override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
-    const raw = logs?.[this.monitor];
+    const raw = logs?.[this.monitor] ?? logs?.[tfjsMetricName(this.monitor)];
     if (raw === undefined) {
-      throw new InvalidArgumentError('monitor', `must name an epoch log (${Object.keys(logs ?? {}).join(', ')})`, this.monitor, 'Pass validationData or validationSplit to fit for val_ metrics');
+      throw new InvalidArgumentError('monitor', `must name an epoch log (${Object.keys(logs ?? {}).map(kerasMetricName).join(', ')})`, this.monitor, 'Pass validationData or validationSplit to fit for val_ metrics');
     }
     const value = typeof raw === 'number' ? raw : (await (raw as tf.Scalar).data())[0];
     this.trial.report(value, epoch);

@@ -163,7 +163,8 @@ describe('Study', () => {
     assert.equal(last!.status, 'stopped');
     assert.equal(last!.acceptsControls, false);
     assert.deepEqual(last!.bestTrialNumbers, [study.bestTrial.number]);
-    assert.deepEqual(last!.progress, { done: 3, total: 10 });
+    assert.deepEqual({ done: last!.progress.done, total: last!.progress.total }, { done: 3, total: 10 });
+    assert.equal(typeof last!.progress.elapsedSeconds, 'number');
     assert.equal(handleStudyControl({ action: 'stop', studyId: viewId }).ok, false);
   });
 

@@ -369,7 +369,7 @@ export class Study implements TrialHost {
   }
 
   /** A plain-data picture of the study for views. */
-  viewSnapshot(viewId: string, status: StudyRunStatus, progress: { done: number; total: number | null }): StudySnapshot {
+  viewSnapshot(viewId: string, status: StudyRunStatus, progress: StudySnapshot['progress']): StudySnapshot {
     const trials = this.snapshot();
     const searchSpace: Record<string, Distribution> = {};
     for (const t of trials) Object.assign(searchSpace, t.distributions);
