@@ -35,3 +35,8 @@ export { Rng } from './rng';
 export { pruningCallback, PruningCallback } from './pruning-callback';
 export type { PruningCallbackOptions } from './pruning-callback';
 export type { FollowOptions } from './follow';
+export { copyStudy, deleteStudy, getAllStudyNames, getAllStudySummaries, StudySummary } from './manage';
+export { createTrial } from './create-trial';
+export type { CreateTrialOptions } from './create-trial';
+export { storageFrom } from './storages';
+export type { StorageInput } from './storages';
