@@ -22,3 +22,5 @@ export { fitLive, TrainingView } from './fit-live';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
 export { loadModel, saveModel } from './io';
+export { EarlyStopping, ModelCheckpoint, ReduceLROnPlateau } from './callbacks';
+export type { EarlyStoppingOptions, ModelCheckpointOptions, MonitorMode, ReduceLROnPlateauOptions } from './callbacks';
