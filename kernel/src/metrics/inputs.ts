@@ -8,9 +8,9 @@ import { InvalidArgumentError } from '../errors';
 /** One label: a number, string or boolean. */
 export type Label = number | string | boolean;
 /** Labels or targets: an array (or a column vector), or a tfjs tensor of rank 1 or shape [n, 1]. */
-export type LabelInput = readonly Label[] | readonly (readonly Label[])[] | tf.Tensor;
+export type LabelInput = readonly (Label | readonly Label[])[] | tf.Tensor;
 /** Numbers, one row per sample and one column per output (regression with several outputs). */
-export type NumericInput = readonly number[] | readonly (readonly number[])[] | tf.Tensor;
+export type NumericInput = readonly (number | readonly number[])[] | tf.Tensor;
 
 /** Flattens a column vector or rank-1 input to one label per sample. */
 export function toLabels(argument: string, value: LabelInput): Label[] {

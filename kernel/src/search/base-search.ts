@@ -8,7 +8,7 @@ import { onInterrupt } from '../frontend';
 import { checkKnownKeys } from '../validation';
 import { checkCv, type CvInput } from './check-cv';
 import { buildCvResults, type CandidateOutcome, type CvResults, rankScores } from './cv-results';
-import { type FeatureInput, type TargetInput, takeRows, toMatrix, toTargets } from './data';
+import { type FeatureInput, type Label, type TargetInput, takeRows, toMatrix, toTargets } from './data';
 import type { Estimator } from './estimators/keras-estimator';
 import { type FitRunner, type FitTask, inProcessRunner, type SearchData } from './fit-runner';
 import type { KerasClassifier } from './estimators/keras-classifier';
@@ -353,8 +353,8 @@ export abstract class BaseSearchCV {
    * `search.predict`, delegated to `bestEstimator`.
    * @throws NotFittedError before `fit`, with `refit: false`, or when the search was stopped
    */
-  async predict(X: FeatureInput): Promise<unknown[]> {
-    return this.refitted('predict').predict(X);
+  async predict(X: FeatureInput): Promise<(Label | number[])[]> {
+    return (await this.refitted('predict').predict(X)) as (Label | number[])[];
   }
 
   /**
