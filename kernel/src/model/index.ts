@@ -18,7 +18,7 @@ export { FastBidirectional, fastBidirectional, FusedGRU, FusedLSTM, FusedSimpleR
 export { FastDropout, fastDropout } from './layers';
 export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './recurrent';
 export { registerInterruptibleFits } from './interrupt';
-export { fitLive, TrainingView } from './fit-live';
+export { callbackObjects, fitLive, TrainingView } from './fit-live';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
 export { loadModel, saveModel } from './io';

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ready } from '../backend';
 import { NotFittedError } from '../errors';
 import { accuracyScore, f1Score } from '../metrics';
-import { buildRnnProgressive, compileRnn } from '../model';
+import { buildRnnProgressive, compileRnn, EarlyStopping } from '../model';
 import { crossValidate, crossValScore } from './cross-validate';
 import { KerasClassifier } from './estimators/keras-classifier';
 import { KerasRegressor } from './estimators/keras-regressor';
@@ -77,6 +77,18 @@ describe('searches are estimators after refit (scikit-learn delegation)', () => 
     await reg.fit(x, y.map((v) => v * 2 - 1));
     await assert.rejects(reg.predictProba(x), /`estimator` must be a classifier for predictProba/);
     assert.ok((await reg.score(x, y.map((v) => v * 2 - 1))) < 0);
+  });
+});
+
+describe('estimator callbacks', () => {
+  it('take Keras callback objects and { onEpochEnd } configs together', async () => {
+    const { x, y } = task(16);
+    const seen: number[] = [];
+    const stop = new EarlyStopping({ monitor: 'loss', minDelta: 10, patience: 1 });
+    const e = new KerasClassifier({ buildFn: createModel, epochs: 20, batchSize: 8, randomState: 2, callbacks: [stop, { onEpochEnd: async (epoch: number) => void seen.push(epoch) }] });
+    await e.fit(x, y);
+    assert.deepEqual(seen, [0, 1]);
+    assert.equal(stop.stoppedEpoch, 1);
   });
 });
 

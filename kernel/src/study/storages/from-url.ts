@@ -7,8 +7,7 @@
 import { InvalidArgumentError } from '../../errors';
 import { isStudyStorage, type StudyStorage } from './base';
 import { JournalFileStorage } from './journal-file';
-import { RDBStorage } from './rdb';
-import { maskUrl } from './rdb/url';
+import { maskUrl, RDBStorage } from './rdb';
 
 /** A storage, or a string naming one (database URL or journal file path). */
 export type StorageInput = StudyStorage | string;
