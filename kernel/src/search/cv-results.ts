@@ -11,6 +11,10 @@ export interface CvResults {
   mean_score_time: number[];
   std_score_time: number[];
   params: Params[];
+  /** With one scorer (with several: `mean_test_<name>`, `std_test_<name>`, `rank_test_<name>`). */
+  mean_test_score: number[];
+  std_test_score: number[];
+  rank_test_score: number[];
   /**
    * `param_<name>`, `split<k>_test_score`, `mean_test_score`, `std_test_score`, `rank_test_score`, and
    * with returnTrainScore the `*_train_score` columns; with several scorers one set per scorer name
