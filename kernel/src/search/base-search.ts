@@ -3,18 +3,18 @@
  * on every fold, scored, and summarised in `cvResults`; the best candidate is refit on all data.
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidArgumentError, NotFittedError } from '../errors';
+import { InvalidArgumentError } from '../errors';
 import { onInterrupt } from '../frontend';
 import { checkKnownKeys } from '../validation';
 import { checkCv, type CvInput } from './check-cv';
 import { buildCvResults, type CandidateOutcome, type CvResults, rankScores } from './cv-results';
-import { type FeatureInput, type Label, type TargetInput, takeRows, toMatrix, toTargets } from './data';
+import { type FeatureInput, type Label, type TargetInput, toMatrix, toTargets } from './data';
 import type { Estimator } from './estimators/keras-estimator';
 import { type FitRunner, type FitTask, inProcessRunner, type SearchData } from './fit-runner';
 import type { KerasClassifier } from './estimators/keras-classifier';
 import type { Params } from './parameter-grid';
-import { checkRefit, type RefitPlan } from './refit';
-import { checkScoring, type Scoring, type ScoresFn, SINGLE_SCORE } from './scoring';
+import { checkRefit, notRefitError, type RefitPlan, scoreRefitted } from './refit';
+import { checkScoring, type Scoring, type ScoresFn } from './scoring';
 import { createObserver, type SearchKind, type SearchState, type SpaceEntry } from './search-state';
 import { registerStoppable } from './stop-control';
 
@@ -339,13 +339,8 @@ export abstract class BaseSearchCV {
 
   /** The refit best estimator, or a NotFittedError saying why there is none. */
   private refitted(method: string): Estimator {
-    const name = this.constructor.name;
     if (this.bestEstimator) return this.bestEstimator;
-    if (!this.cvResults) throw new NotFittedError(`This ${name} is not fitted yet: call fit(X, y) before ${method}()`);
-    const why = !this.plan.refit
-      ? `it was created with refit: false${this.plan.multimetric ? ' (several scorers: set refit to one of their names)' : ''}`
-      : `the search ended ${this.state?.status ?? 'early'} before the refit`;
-    throw new NotFittedError(`${method}() needs the best candidate refit on all data, but this ${name} has none: ${why}. Refit one yourself from bestParams, or fit the search again.`);
+    throw notRefitError(this.constructor.name, method, this.plan, this.cvResults !== undefined, this.state?.status);
   }
 
   /**
@@ -378,18 +373,7 @@ export abstract class BaseSearchCV {
    * @throws NotFittedError as {@link predict}
    */
   async score(X: FeatureInput, y: TargetInput): Promise<number> {
-    const best = this.refitted('score');
-    const targets = toTargets('y', y);
-    const { rankBy, multimetric } = this.plan;
-    const scoring = multimetric ? (Array.isArray(this.options.scoring) ? rankBy : (this.options.scoring as Record<string, Scoring>)[rankBy]) : this.options.scoring;
-    const m = toMatrix('X', X);
-    const xs = takeRows(m, Array.from({ length: m.shape[0] }, (_v, i) => i));
-    try {
-      const scores = await checkScoring(scoring, best.estimatorType, targets.values)(best, xs, targets.values);
-      return scores[SINGLE_SCORE];
-    } finally {
-      xs.dispose();
-    }
+    return scoreRefitted(this.refitted('score'), this.options.scoring, this.plan, X, y);
   }
 
   /** The candidates sorted by rank (best first), with their mean scores. */
