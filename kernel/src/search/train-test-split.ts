@@ -28,7 +28,7 @@ export interface TrainTestSplitOptions {
 const rowsOf = (value: Splittable) => (value instanceof tf.Tensor ? value.shape[0] : value.length);
 
 function take<T extends Splittable>(value: T, indices: number[]): T {
-  if (value instanceof tf.Tensor) return tf.gather(value, tf.tensor1d(indices, 'int32')) as T;
+  if (value instanceof tf.Tensor) return tf.tidy(() => tf.gather(value, tf.tensor1d(indices, 'int32'))) as T;
   return indices.map((i) => value[i]) as unknown as T;
 }
 
