@@ -81,6 +81,14 @@ export function countReasons(reasons: readonly string[]): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
+/** A method that needs a fitted (or refitted) estimator was called too early (scikit-learn's `NotFittedError`). */
+export class NotFittedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFittedError';
+  }
+}
+
 /** Renders a received value for an error message: strings quoted, arrays and objects as JSON. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') {

@@ -16,6 +16,24 @@ import { registerStudyRenderer, setObjectivePoolFactory, Study } from './study';
 
 export { buildRnnProgressive, compileRnn, headOf, hiddenUnits, GRU, GRUCell, gru } from './model';
 export { fitLive, loadModel, modelInfo, saveModel, TrainingView } from './model';
+export { EarlyStopping, ModelCheckpoint, ReduceLROnPlateau } from './model';
+export type { EarlyStoppingOptions, ModelCheckpointOptions, MonitorMode, ReduceLROnPlateauOptions } from './model';
+export {
+  accuracyScore,
+  classificationReport,
+  ClassificationReportTable,
+  confusionMatrix,
+  f1Score,
+  logLoss,
+  meanAbsoluteError,
+  meanSquaredError,
+  precisionRecallFscoreSupport,
+  precisionScore,
+  r2Score,
+  recallScore,
+  rocAucScore,
+} from './metrics';
+export type { Average, ClassificationReportOptions, ConfusionMatrixOptions, Label, LabelInput, NumericInput, PrfOptions, PrfResult, RegressionOptions, ReportDict, ReportRow, RocAucOptions, ZeroDivision } from './metrics';
 export { FastBidirectional, fastBidirectional, FastDropout, fastDropout, FusedGRU, FusedLSTM, FusedSimpleRNN, fusedGRU, fusedLSTM, fusedSimpleRNN, rnnKernelInfo, setRnnKernel } from './model';
 export { co2ChangeDataset, loadCo2Concentration, loadSeattleWeather, rainTomorrowDataset, slidingWindows, StandardScaler, timeSplitSizes, trainValTestSplit } from './data';
 export type { Co2Month, PreparedTask, SeattleWeatherDay, TaskPart, SlidingWindowOptions, TimeSplit, TimeSplitOptions, Windows } from './data';
@@ -40,6 +58,8 @@ export type {
   RnnProgressiveOptions,
 } from './model';
 export {
+  crossValidate,
+  crossValScore,
   GridSearchCV,
   KerasClassifier,
   KerasRegressor,
@@ -50,12 +70,17 @@ export {
   randint,
   RandomizedSearchCV,
   RandomState,
+  ShuffleSplit,
   StratifiedKFold,
+  StratifiedShuffleSplit,
   TimeSeriesSplit,
+  trainTestSplit,
   uniform,
 } from './search';
 export type {
   BuildFn,
+  CrossValidateOptions,
+  CrossValidateResult,
   CvResults,
   Distribution,
   Estimator,
@@ -67,11 +92,26 @@ export type {
   RandomizedSearchCVOptions,
   ResultRow,
   Scoring,
+  ScoringName,
+  ScorerFn,
+  ShuffleSplitOptions,
+  Splittable,
   Splitter,
+  StratifiedShuffleSplitOptions,
+  TrainTestSplitOptions,
 } from './search';
 export {
+  categoricalDistribution,
+  copyStudy,
   createStudy,
+  createTrial,
+  deleteStudy,
   DuplicatedStudyError,
+  floatDistribution,
+  getAllStudyNames,
+  getAllStudySummaries,
+  intDistribution,
+  StudySummary,
   getParamImportances,
   GridSampler,
   HyperbandPruner,
@@ -98,7 +138,9 @@ export {
 } from './study';
 export type {
   CreateStudyOptions,
+  CreateTrialOptions,
   FrozenTrial,
+  StorageInput,
   GridSamplerOptions,
   HyperbandPrunerOptions,
   JournalFileStorageOptions,
@@ -126,7 +168,7 @@ export { pruningCallback, PruningCallback } from './study';
 export type { PruningCallbackOptions } from './study';
 export { BACKEND_NAMES, backendInfo, ready, setBackend } from './backend';
 export type { BackendAttempt, BackendInfo, BackendName } from './backend';
-export { AllFitsFailedError, InvalidArgumentError, UnknownOptionError, WorkerTransferError } from './errors';
+export { AllFitsFailedError, InvalidArgumentError, NotFittedError, UnknownOptionError, WorkerTransferError } from './errors';
 export { clearOutput, display, MIME_BUNDLE, openComm, registerCommTarget, registerFormatter, toMimeBundle, Comm } from './frontend';
 export type { CommData, CommTargetHandler, DisplayHandle, DisplayOptions, HasMimeBundle, MimeBundle } from './frontend';
 export { LiveDisplay, onInterrupt } from './frontend';

@@ -2,7 +2,7 @@
  * `rnnlab worker`: runs an objective module against a shared study in a database, so that many
  * processes (on many machines) work one study — Optuna's usual multi-worker set-up.
  *
- *   npx rnnlab worker --storage URL --study NAME --objective ./objective.ts [--n-trials N]
+ *   npx rnnlab worker --storage URL|JOURNAL_PATH --study NAME --objective ./objective.ts [--n-trials N]
  *       [--timeout SECONDS] [--direction minimize|maximize] [--heartbeat-interval S] [--grace-period S]
  *       [--retry-timeout S]
  *
@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { InvalidArgumentError } from '../errors';
-import { createStudy, type Objective, RDBStorage, type StudyDirection } from '../study';
+import { createStudy, type Objective, RDBStorage, storageFrom, type StudyDirection } from '../study';
 
 const USAGE =
   'usage: rnnlab worker --storage URL --study NAME --objective FILE [--n-trials N] [--timeout SECONDS] ' +
@@ -94,14 +94,17 @@ export function loadObjective(file: string): Objective {
 /** Runs the worker until its trials are done (or the study is stopped). */
 export async function runWorker(args: WorkerArgs, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const objective = loadObjective(args.objective);
-  const storage = new RDBStorage(args.storage, {
-    ...(args.heartbeatInterval !== undefined ? { heartbeatInterval: args.heartbeatInterval } : {}),
-    ...(args.gracePeriod !== undefined ? { gracePeriod: args.gracePeriod } : {}),
-    ...(args.retryTimeout !== undefined ? { retryTimeout: args.retryTimeout } : {}),
-  });
+  // A database URL gets the heartbeat and retry options; any other string is a journal file path (storageFrom).
+  const storage = /^(sqlite|postgres)/i.test(args.storage)
+    ? new RDBStorage(args.storage, {
+        ...(args.heartbeatInterval !== undefined ? { heartbeatInterval: args.heartbeatInterval } : {}),
+        ...(args.gracePeriod !== undefined ? { gracePeriod: args.gracePeriod } : {}),
+        ...(args.retryTimeout !== undefined ? { retryTimeout: args.retryTimeout } : {}),
+      })
+    : storageFrom(args.storage, '--storage');
   try {
     const study = await createStudy({ studyName: args.study, storage, direction: args.direction, loadIfExists: true });
-    log(`worker ${process.pid}: study '${args.study}' on ${storage.url}`);
+    log(`worker ${process.pid}: study '${args.study}' on ${storage instanceof RDBStorage ? storage.url : args.storage}`);
     let done = 0;
     await study
       .optimize(objective, {
@@ -123,7 +126,7 @@ export async function runWorker(args: WorkerArgs, log: (line: string) => void = 
     log(`worker ${process.pid}: ${done} trials done`);
     return done;
   } finally {
-    await storage.close();
+    if (storage instanceof RDBStorage) await storage.close();
   }
 }
 

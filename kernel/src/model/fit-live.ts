@@ -151,6 +151,15 @@ export class TrainingView extends tf.Callback {
   }
 }
 
+/**
+ * `callbacks` as tfjs callback objects: tfjs takes either callback objects (EarlyStopping, TrainingView,
+ * …) or plain `{ onEpochEnd }` configs, not a mix, so configs are wrapped.
+ */
+export function callbackObjects(callbacks: unknown): (tf.Callback | tf.CustomCallback)[] {
+  const given: unknown[] = callbacks === undefined || callbacks === null ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+  return given.map((c) => (typeof (c as { setParams?: unknown }).setParams === 'function' ? (c as tf.Callback) : new tf.CustomCallback(c as tf.CustomCallbackArgs)));
+}
+
 export interface FitLiveOptions extends tf.ModelFitArgs, TrainingViewOptions {
   /** rnnlab option: seed of the fit's shuffling and dropout, so that a rerun prints the same numbers. */
   seed?: number;
@@ -173,13 +182,7 @@ export async function fitLive(
 ): Promise<tf.History> {
   const { title, batchUpdates, throttleMs, callbacks, seed, ...fitArgs } = options;
   const view = new TrainingView({ title, batchUpdates, throttleMs });
-  const given: unknown[] = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
-  // tfjs takes either callback objects or plain { onEpochEnd } configs, not a mix: make them all objects.
-  const userCallbacks = given.map((c) =>
-    typeof (c as { setParams?: unknown }).setParams === 'function'
-      ? (c as tf.Callback)
-      : new tf.CustomCallback(c as tf.CustomCallbackArgs),
-  );
+  const userCallbacks = callbackObjects(callbacks);
   try {
     return await withSeededFit(seed, () =>
       model.fit(x, y, {

@@ -18,10 +18,12 @@ export { FastBidirectional, fastBidirectional, FusedGRU, FusedLSTM, FusedSimpleR
 export { FastDropout, fastDropout } from './layers';
 export type { RnnKernelChoice, RnnKernelInfo, RnnKernelName } from './recurrent';
 export { registerInterruptibleFits } from './interrupt';
-export { fitLive, TrainingView } from './fit-live';
+export { callbackObjects, fitLive, TrainingView } from './fit-live';
 export { withSeededFit } from './seeded-run';
 export type { FitLiveOptions, TrainingViewOptions } from './fit-live';
 export { formatModel, modelBundle, modelInfo } from './summary';
 export { formatEpochLine, registerProgressLogger } from './progress';
 export { formatHistory, historyInput, registerKerasHistoryNames } from './history';
 export { loadModel, saveModel } from './io';
+export { EarlyStopping, ModelCheckpoint, ReduceLROnPlateau } from './callbacks';
+export type { EarlyStoppingOptions, ModelCheckpointOptions, MonitorMode, ReduceLROnPlateauOptions } from './callbacks';

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { ready, setBackend, type BackendName } from '../backend';
 import { checkScoring, type Estimator, KerasClassifier, KerasRegressor, runFitTask, type ScorerFn, type SearchData } from '../search';
 import type { FromWorker, ToWorker, WorkerInit } from './messages';
-import { revive, workerRequire } from './portable';
+import { type PortableFunction, revive, workerRequire } from './portable';
 
 let estimator: Estimator | undefined;
 let data: SearchData | undefined;
@@ -27,7 +27,14 @@ async function init(message: WorkerInit): Promise<void> {
   const options = { ...message.params, buildFn } as never;
   estimator = message.estimatorType === 'classifier' ? new KerasClassifier(options) : new KerasRegressor(options);
   data = { X: { values: new Float32Array(message.features.buffer), shape: message.features.shape }, y: message.labels, columns: message.columns };
-  const scoring = typeof message.scoring === 'object' ? (revive(message.scoring, requireModule) as ScorerFn) : message.scoring;
+  const reviveOne = (s: string | PortableFunction) => (typeof s === 'string' ? s : (revive(s, requireModule) as ScorerFn));
+  const sent = message.scoring;
+  const scoring =
+    typeof sent !== 'object' || Array.isArray(sent)
+      ? sent
+      : 'source' in sent && 'scope' in sent && typeof sent.source === 'string'
+        ? reviveOne(sent as PortableFunction)
+        : Object.fromEntries(Object.entries(sent as Record<string, string | PortableFunction>).map(([name, s]) => [name, reviveOne(s)]));
   score = checkScoring(scoring, estimator.estimatorType, message.labels);
 }
 

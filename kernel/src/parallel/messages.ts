@@ -9,8 +9,8 @@ export interface WorkerInit {
   /** The estimator's parameters without buildFn (plain data). */
   params: Record<string, unknown>;
   buildFn: PortableFunction;
-  /** A scoring name, or a custom scorer sent like buildFn. */
-  scoring?: string | PortableFunction;
+  /** A scoring name, a list of names, or custom scorers sent like buildFn (alone or by name). */
+  scoring?: string | readonly string[] | PortableFunction | Record<string, string | PortableFunction>;
   /** Features in shared memory. */
   features: { buffer: SharedArrayBuffer; shape: number[] };
   labels: Label[];

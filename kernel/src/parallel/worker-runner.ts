@@ -28,7 +28,7 @@ export async function workerRunner(estimator: Estimator, data: SearchData, scori
     estimatorType: estimator.estimatorType,
     params,
     buildFn: toPortable(buildFn as never),
-    scoring: typeof scoring === 'function' ? toPortable(scoring as never) : scoring,
+    scoring: portableScoring(scoring),
     features: { buffer: shared, shape: data.X.shape },
     labels: data.y,
     columns: data.columns,
@@ -87,4 +87,11 @@ export async function workerRunner(estimator: Estimator, data: SearchData, scori
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** `scoring` as plain data for a worker: functions (alone or by name) travel like buildFn. */
+function portableScoring(scoring: Scoring | undefined): WorkerInit['scoring'] {
+  if (typeof scoring === 'function') return toPortable(scoring as never);
+  if (typeof scoring !== 'object' || Array.isArray(scoring)) return scoring as string | readonly string[] | undefined;
+  return Object.fromEntries(Object.entries(scoring).map(([name, s]) => [name, typeof s === 'function' ? toPortable(s as never) : s]));
 }

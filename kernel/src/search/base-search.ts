@@ -8,23 +8,33 @@ import { onInterrupt } from '../frontend';
 import { checkKnownKeys } from '../validation';
 import { checkCv, type CvInput } from './check-cv';
 import { buildCvResults, type CandidateOutcome, type CvResults, rankScores } from './cv-results';
-import { type FeatureInput, type TargetInput, toMatrix, toTargets } from './data';
+import { type FeatureInput, type Label, type TargetInput, toMatrix, toTargets } from './data';
 import type { Estimator } from './estimators/keras-estimator';
-import { type FitRunner, type FitTask, inProcessRunner, type ScoreFn, type SearchData } from './fit-runner';
+import { type FitRunner, type FitTask, inProcessRunner, type SearchData } from './fit-runner';
+import type { KerasClassifier } from './estimators/keras-classifier';
 import type { Params } from './parameter-grid';
-import { checkScoring, type Scoring } from './scoring';
+import { checkRefit, notRefitError, type RefitPlan, scoreRefitted } from './refit';
+import { checkScoring, type Scoring, type ScoresFn } from './scoring';
 import { createObserver, type SearchKind, type SearchState, type SpaceEntry } from './search-state';
 import { registerStoppable } from './stop-control';
 
 export interface BaseSearchOptions {
   /** A KerasClassifier or KerasRegressor (its parameters are the defaults of every candidate). */
   estimator: Estimator;
-  /** How to score a fitted candidate on a test fold; default: the estimator's `score`. */
+  /**
+   * How to score a fitted candidate on a test fold: a scikit-learn scorer name ('accuracy', 'f1',
+   * 'roc_auc', 'neg_mean_squared_error', 'r2', …), a function, or several (a list of names, or an
+   * object of names and functions) with `refit` naming the one that picks the best candidate.
+   * Default: the estimator's `score` (accuracy or R²).
+   */
   scoring?: Scoring;
   /** Folds: a count (StratifiedKFold for classifiers, KFold otherwise; default 5), a splitter, or index pairs. */
   cv?: CvInput;
-  /** Refit the best candidate on all the data as `bestEstimator`. Default true. */
-  refit?: boolean;
+  /**
+   * Refit the best candidate on all the data as `bestEstimator` (then the search predicts and scores
+   * as it). Default true; with several scorers, the name of the scorer that picks the best candidate.
+   */
+  refit?: boolean | string;
   /** Fits run at once in worker threads; -1: one per core. Default 1 (in this thread). */
   nJobs?: number;
   /** Score recorded for a fit that fails (default NaN), or 'raise' to stop the search. */
@@ -77,6 +87,7 @@ export abstract class BaseSearchCV {
   /** The live state (also after fit). */
   state?: SearchState;
   protected readonly options: BaseSearchOptions;
+  private readonly plan: RefitPlan;
   private stopRequested = false;
 
   protected constructor(where: string, extraKeys: string[], options: BaseSearchOptions) {
@@ -96,7 +107,8 @@ export abstract class BaseSearchCV {
     if (errorScore !== 'raise' && typeof errorScore !== 'number') {
       throw new InvalidArgumentError('errorScore', "must be a number (NaN by default) or 'raise'", errorScore);
     }
-    for (const key of ['refit', 'returnTrainScore', 'show'] as const) {
+    this.plan = checkRefit(options.refit, options.scoring);
+    for (const key of ['returnTrainScore', 'show'] as const) {
       if (options[key] !== undefined && typeof options[key] !== 'boolean') {
         throw new InvalidArgumentError(key, 'must be true or false', options[key]);
       }
@@ -143,7 +155,7 @@ export abstract class BaseSearchCV {
       id: randomUUID(),
       kind: this.kind,
       name: this.constructor.name,
-      valueName: typeof this.options.scoring === 'string' ? this.options.scoring : 'score',
+      valueName: typeof this.options.scoring === 'string' ? this.options.scoring : this.plan.multimetric ? this.plan.rankBy : 'score',
       status: 'running',
       searchSpace: this.searchSpace(),
       candidates,
@@ -176,7 +188,7 @@ export abstract class BaseSearchCV {
       this.summarise(state);
       observer?.finish(state);
     }
-    if (this.options.refit !== false && this.bestParams && state.status === 'finished') {
+    if (this.plan.refit && this.bestParams && state.status === 'finished') {
       const started = performance.now();
       const best = estimator.clone().setParams(this.bestParams) as Estimator;
       const seed = this.fitSeedBase();
@@ -202,7 +214,7 @@ export abstract class BaseSearchCV {
     }
   }
 
-  private async makeRunner(estimator: Estimator, data: SearchData, score: ScoreFn): Promise<FitRunner> {
+  private async makeRunner(estimator: Estimator, data: SearchData, score: ScoresFn): Promise<FitRunner> {
     const requested = this.options.nJobs ?? 1;
     const nJobs = requested === -1 ? (await import('node:os')).availableParallelism() : requested;
     if (nJobs > 1) {
@@ -251,6 +263,9 @@ export abstract class BaseSearchCV {
         let outcome;
         try {
           outcome = await runner.run(task);
+          const { rankBy } = this.plan;
+          if (outcome.testScores) outcome.testScore = outcome.testScores[rankBy];
+          if (outcome.trainScores) outcome.trainScore = outcome.trainScores[rankBy];
           if (Number.isNaN(outcome.testScore)) throw new Error('the score is NaN (did the loss diverge?)');
         } catch (error) {
           if (errorScore === 'raise') {
@@ -258,7 +273,8 @@ export abstract class BaseSearchCV {
             return;
           }
           const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-          outcome = { testScore: errorScore as number, trainScore: task.withTrainScore ? (errorScore as number) : undefined, fitTime: 0, scoreTime: 0, error: reason };
+          const failed = Object.fromEntries(this.plan.scorers.map((name) => [name, errorScore as number]));
+          outcome = { testScore: errorScore as number, trainScore: task.withTrainScore ? (errorScore as number) : undefined, testScores: failed, trainScores: task.withTrainScore ? failed : undefined, fitTime: 0, scoreTime: 0, error: reason };
         }
         // A fit cut short by a stop or an interrupt is not a result: its candidate stays incomplete.
         if (this.stopRequested) break;
@@ -287,10 +303,12 @@ export abstract class BaseSearchCV {
       const outcomes = state.outcomes[i];
       if (outcomes.every((o) => o !== undefined)) {
         const done = outcomes as NonNullable<(typeof outcomes)[number]>[];
+        const byScorer = (pick: (o: (typeof done)[number]) => Record<string, number> | undefined, fallback: (o: (typeof done)[number]) => number | undefined) =>
+          Object.fromEntries(this.plan.scorers.map((name) => [name, done.map((o) => pick(o)?.[name] ?? fallback(o) ?? NaN)]));
         complete.push({
           params,
-          testScores: done.map((o) => o.testScore),
-          trainScores: this.options.returnTrainScore ? done.map((o) => o.trainScore ?? NaN) : undefined,
+          testScores: byScorer((o) => o.testScores, (o) => o.testScore),
+          trainScores: this.options.returnTrainScore ? byScorer((o) => o.trainScores, (o) => o.trainScore) : undefined,
           fitTimes: done.map((o) => o.fitTime),
           scoreTimes: done.map((o) => o.scoreTime),
         });
@@ -298,29 +316,80 @@ export abstract class BaseSearchCV {
       }
     });
     if (complete.length === 0) return;
-    const results = buildCvResults(complete, state.nSplits, this.options.returnTrainScore === true);
+    const { scorers, rankBy, multimetric, refit } = this.plan;
+    const results = buildCvResults(complete, state.nSplits, this.options.returnTrainScore === true, scorers);
     this.cvResults = results;
-    const ranks = results.rank_test_score;
-    const best = ranks.indexOf(Math.min(...ranks));
-    this.bestIndex = best;
-    this.bestScore = results.mean_test_score[best];
-    this.bestParams = results.params[best];
+    const means = results[`mean_test_${rankBy}`] as number[];
+    // scikit-learn sets best* for one scorer always, for several only when refit names one.
+    if (!multimetric || refit) {
+      const ranks = results[`rank_test_${rankBy}`] as number[];
+      const best = ranks.indexOf(Math.min(...ranks));
+      this.bestIndex = best;
+      this.bestScore = means[best];
+      this.bestParams = results.params[best];
+    }
     state.ranks = state.candidates.map(() => NaN);
-    rankScores(results.mean_test_score).forEach((r, j) => ((state.ranks as number[])[indices[j]] = r));
+    rankScores(means).forEach((r, j) => ((state.ranks as number[])[indices[j]] = r));
+  }
+
+  /** The estimator type of the searched estimator ('classifier' or 'regressor'). */
+  get estimatorType(): 'classifier' | 'regressor' {
+    return this.options.estimator.estimatorType;
+  }
+
+  /** The refit best estimator, or a NotFittedError saying why there is none. */
+  private refitted(method: string): Estimator {
+    if (this.bestEstimator) return this.bestEstimator;
+    throw notRefitError(this.constructor.name, method, this.plan, this.cvResults !== undefined, this.state?.status);
+  }
+
+  /**
+   * Labels (classifier) or values (regressor) predicted by the refit best estimator — scikit-learn's
+   * `search.predict`, delegated to `bestEstimator`.
+   * @throws NotFittedError before `fit`, with `refit: false`, or when the search was stopped
+   */
+  async predict(X: FeatureInput): Promise<(Label | number[])[]> {
+    return (await this.refitted('predict').predict(X)) as (Label | number[])[];
+  }
+
+  /**
+   * Class probabilities from the refit best classifier — scikit-learn's `search.predict_proba`.
+   * @throws NotFittedError as {@link predict}; InvalidArgumentError for a regressor
+   */
+  async predictProba(X: FeatureInput): Promise<number[][]> {
+    const best = this.refitted('predictProba');
+    if (best.estimatorType !== 'classifier') throw new InvalidArgumentError('estimator', 'must be a classifier for predictProba', best.constructor.name);
+    return (best as KerasClassifier).predictProba(X);
+  }
+
+  /** The class labels of the refit best classifier. */
+  get classes(): unknown[] | undefined {
+    return (this.bestEstimator as KerasClassifier | undefined)?.classes;
+  }
+
+  /**
+   * The refit best estimator's score on `X`, `y` by the search's scorer (the `refit` one with several;
+   * the estimator's own accuracy or R² without `scoring`) — scikit-learn's `search.score`.
+   * @throws NotFittedError as {@link predict}
+   */
+  async score(X: FeatureInput, y: TargetInput): Promise<number> {
+    return scoreRefitted(this.refitted('score'), this.options.scoring, this.plan, X, y);
   }
 
   /** The candidates sorted by rank (best first), with their mean scores. */
   resultsTable(): ResultRow[] {
     const r = this.cvResults;
     if (!r) throw new Error('the search has no results yet: call fit(X, y) first');
+    const column = (name: string) => r[name] as number[] | undefined;
+    const key = this.plan.rankBy;
     return r.params
       .map((params, i) => ({
-        rank: r.rank_test_score[i],
+        rank: (column(`rank_test_${key}`) as number[])[i],
         candidate: i,
         params,
-        meanTestScore: r.mean_test_score[i],
-        stdTestScore: r.std_test_score[i],
-        ...(r.mean_train_score ? { meanTrainScore: r.mean_train_score[i] as number } : {}),
+        meanTestScore: (column(`mean_test_${key}`) as number[])[i],
+        stdTestScore: (column(`std_test_${key}`) as number[])[i],
+        ...(column(`mean_train_${key}`) ? { meanTrainScore: (column(`mean_train_${key}`) as number[])[i] } : {}),
         meanFitTime: r.mean_fit_time[i],
       }))
       .sort((a, b) => a.rank - b.rank || a.candidate - b.candidate);

@@ -11,18 +11,24 @@ export interface CvResults {
   mean_score_time: number[];
   std_score_time: number[];
   params: Params[];
+  /** With one scorer (with several: `mean_test_<name>`, `std_test_<name>`, `rank_test_<name>`). */
   mean_test_score: number[];
   std_test_score: number[];
   rank_test_score: number[];
-  /** `param_<name>`, `split<k>_test_score`, and with returnTrainScore the `*_train_score` columns. */
+  /**
+   * `param_<name>`, `split<k>_test_score`, `mean_test_score`, `std_test_score`, `rank_test_score`, and
+   * with returnTrainScore the `*_train_score` columns; with several scorers one set per scorer name
+   * (`mean_test_f1`, `rank_test_f1`, …) instead of `*_score`.
+   */
   [column: string]: (number | ParamValue | Params)[];
 }
 
 /** What one candidate's fits gave. */
 export interface CandidateOutcome {
   params: Params;
-  testScores: number[];
-  trainScores?: number[];
+  /** Per scorer name (`score` for a single scorer): one score per fold. */
+  testScores: Record<string, number[]>;
+  trainScores?: Record<string, number[]>;
   fitTimes: number[];
   scoreTimes: number[];
 }
@@ -46,7 +52,8 @@ export function rankScores(scores: readonly number[]): number[] {
   return filled.map((s) => 1 + filled.filter((other) => other > s).length);
 }
 
-export function buildCvResults(outcomes: readonly CandidateOutcome[], nSplits: number, withTrain: boolean): CvResults {
+/** `cv_results_` of complete candidates; `scorers` are the scorer names (`['score']` for one scorer). */
+export function buildCvResults(outcomes: readonly CandidateOutcome[], nSplits: number, withTrain: boolean, scorers: readonly string[] = ['score']): CvResults {
   // Columns in scikit-learn's order.
   const results: Record<string, (number | ParamValue | Params)[]> = {
     mean_fit_time: outcomes.map((o) => mean(o.fitTimes)),
@@ -59,13 +66,16 @@ export function buildCvResults(outcomes: readonly CandidateOutcome[], nSplits: n
     results[`param_${name}`] = outcomes.map((o) => (name in o.params ? o.params[name] : null));
   }
   results.params = outcomes.map((o) => o.params);
-  const store = (kind: 'test' | 'train', pick: (o: CandidateOutcome) => number[]) => {
-    for (let k = 0; k < nSplits; k++) results[`split${k}_${kind}_score`] = outcomes.map((o) => pick(o)[k]);
-    results[`mean_${kind}_score`] = outcomes.map((o) => mean(pick(o)));
-    results[`std_${kind}_score`] = outcomes.map((o) => std(pick(o)));
+  const store = (key: string, pick: (o: CandidateOutcome) => number[]) => {
+    for (let k = 0; k < nSplits; k++) results[`split${k}_${key}`] = outcomes.map((o) => pick(o)[k]);
+    results[`mean_${key}`] = outcomes.map((o) => mean(pick(o)));
+    results[`std_${key}`] = outcomes.map((o) => std(pick(o)));
   };
-  store('test', (o) => o.testScores);
-  results.rank_test_score = rankScores(results.mean_test_score as number[]);
-  if (withTrain) store('train', (o) => o.trainScores ?? []);
+  // scikit-learn's order: per scorer, its test columns with the rank, then its train columns.
+  for (const name of scorers) {
+    store(`test_${name}`, (o) => o.testScores[name]);
+    results[`rank_test_${name}`] = rankScores(results[`mean_test_${name}`] as number[]);
+    if (withTrain) store(`train_${name}`, (o) => o.trainScores?.[name] ?? []);
+  }
   return results as CvResults;
 }

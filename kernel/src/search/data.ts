@@ -10,7 +10,8 @@ export type FeatureInput = tf.Tensor | readonly unknown[];
 /** Targets: a tensor or an array of numbers, strings or booleans (or rows of numbers). */
 export type TargetInput = tf.Tensor | readonly unknown[];
 /** One label or target value. */
-export type Label = number | string | boolean;
+export type { Label } from '../metrics';
+import type { Label } from '../metrics';
 
 /** Rows of numbers with a shape: the features as the estimators hold them. */
 export interface Matrix {

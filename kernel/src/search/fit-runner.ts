@@ -6,6 +6,7 @@ import { takeRows, takeTargets, type Label, type Matrix } from './data';
 import type { Estimator } from './estimators/keras-estimator';
 import type { KerasClassifier } from './estimators/keras-classifier';
 import type { Params } from './parameter-grid';
+import type { ScoresFn } from './scoring';
 import type { FoldOutcome } from './search-state';
 
 /** The data of a search, converted once. */
@@ -32,10 +33,9 @@ export interface FitRunner {
   close(): Promise<void>;
 }
 
-export type ScoreFn = (estimator: Estimator, X: import('@tensorflow/tfjs').Tensor, y: Label[]) => Promise<number>;
 
 /** Fits a clone of `estimator` with the task's parameters on the training rows, scores the test rows. */
-export async function runFitTask(estimator: Estimator, data: SearchData, score: ScoreFn, task: FitTask): Promise<FoldOutcome> {
+export async function runFitTask(estimator: Estimator, data: SearchData, score: ScoresFn, task: FitTask): Promise<FoldOutcome> {
   const started = performance.now();
   let fitted: Estimator | undefined;
   try {
@@ -58,17 +58,18 @@ export async function runFitTask(estimator: Estimator, data: SearchData, score: 
         xs.dispose();
       }
     };
-    const testScore = await scoreOn(task.test);
+    const testScores = await scoreOn(task.test);
     const scoreTime = (performance.now() - scoreStarted) / 1000;
-    const trainScore = task.withTrainScore ? await scoreOn(task.train) : undefined;
-    return { testScore, trainScore, fitTime, scoreTime };
+    const trainScores = task.withTrainScore ? await scoreOn(task.train) : undefined;
+    const first = (scores: Record<string, number>) => Object.values(scores)[0];
+    return { testScore: first(testScores), trainScore: trainScores && first(trainScores), testScores, trainScores, fitTime, scoreTime };
   } finally {
     (fitted as KerasClassifier | undefined)?.model?.dispose();
   }
 }
 
 /** Runs tasks in this thread. */
-export function inProcessRunner(estimator: Estimator, data: SearchData, score: ScoreFn): FitRunner {
+export function inProcessRunner(estimator: Estimator, data: SearchData, score: ScoresFn): FitRunner {
   return {
     run: (task) => runFitTask(estimator, data, score, task),
     close: async () => undefined,

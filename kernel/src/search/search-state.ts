@@ -9,8 +9,12 @@ export type SearchStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
 /** One fit of one candidate on one fold. */
 export interface FoldOutcome {
+  /** The score the search ranks by (the refit scorer's with several scorers). */
   testScore: number;
   trainScore?: number;
+  /** Every scorer's score by name (`score` for a single scorer). */
+  testScores?: Record<string, number>;
+  trainScores?: Record<string, number>;
   fitTime: number;
   scoreTime: number;
   /** Why the fit failed (its score is then `errorScore`). */

@@ -4,7 +4,7 @@ import { DuplicatedStudyError } from './errors';
 import { STUDY_DIRECTIONS, type StudyDirection } from './frozen-trial';
 import { MedianPruner, isPruner, type Pruner } from './pruners';
 import { TPESampler, isSampler, type Sampler } from './samplers';
-import { InMemoryStorage, isStudyStorage, type StudyStorage } from './storages';
+import { InMemoryStorage, type StorageInput, storageFrom, type StudyStorage } from './storages';
 import { Study } from './study';
 import { checkOptions } from './validation';
 
@@ -18,8 +18,11 @@ export interface CreateStudyOptions {
   sampler?: Sampler;
   /** Default: `new MedianPruner()`. */
   pruner?: Pruner;
-  /** Default: a new `InMemoryStorage`. */
-  storage?: StudyStorage;
+  /**
+   * Default: a new `InMemoryStorage`. A string as Optuna takes one: `'sqlite:///studies.db'`,
+   * `'postgresql://user:password@host/db'`, or (rnnlab) a journal file path such as `'studies/rnn.log'`.
+   */
+  storage?: StorageInput;
   /** Name in the storage (default: generated, `no-name-<uuid>`). */
   studyName?: string;
   /** Open the study when one of that name exists instead of failing. Default false. */
@@ -30,7 +33,8 @@ export interface CreateStudyOptions {
 export interface LoadStudyOptions {
   /** The study's name; may be left out when the storage holds exactly one study. */
   studyName?: string;
-  storage: StudyStorage;
+  /** A storage or a string naming one (see {@link CreateStudyOptions.storage}). */
+  storage: StorageInput;
   sampler?: Sampler;
   pruner?: Pruner;
 }
@@ -47,7 +51,7 @@ const COMMON = {
     if (!isPruner(v)) throw new InvalidArgumentError(arg, 'must be a pruner (MedianPruner, NopPruner, …)', v);
   },
   storage: (v: unknown, arg: string) => {
-    if (!isStudyStorage(v)) throw new InvalidArgumentError(arg, 'must be a storage (InMemoryStorage, JournalFileStorage, RDBStorage)', v);
+    storageFrom(v, arg);
   },
   studyName: 'string',
 } as const;
@@ -79,7 +83,7 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
     throw new InvalidArgumentError('createStudy.directions', 'cannot be given together with direction', options.directions, 'Pass only one of direction and directions');
   }
   const directions = options.directions ? [...options.directions] : [options.direction ?? 'minimize'];
-  const storage = options.storage ?? new InMemoryStorage();
+  const storage = options.storage === undefined ? new InMemoryStorage() : storageFrom(options.storage);
   let studyId: number;
   try {
     studyId = await storage.createNewStudy(directions, options.studyName);
@@ -112,11 +116,12 @@ async function openStudy(storage: StudyStorage, studyName: string, sampler?: Sam
 export async function loadStudy(options: LoadStudyOptions): Promise<Study> {
   checkOptions('loadStudy', options, COMMON);
   if (options === undefined || options.storage === undefined) throw new InvalidArgumentError('loadStudy.storage', 'is required', undefined);
+  const storage = storageFrom(options.storage, 'loadStudy.storage');
   let name = options.studyName;
   if (name === undefined) {
-    const studies = await options.storage.getAllStudies();
+    const studies = await storage.getAllStudies();
     if (studies.length !== 1) throw new InvalidArgumentError('loadStudy.studyName', `is required when the storage holds ${studies.length} studies`, undefined);
     name = studies[0].studyName;
   }
-  return openStudy(options.storage, name, options.sampler, options.pruner);
+  return openStudy(storage, name, options.sampler, options.pruner);
 }

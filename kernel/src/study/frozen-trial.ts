@@ -56,6 +56,11 @@ export interface FrozenTrial {
   readonly state: TrialState;
   /** One value per objective; null until COMPLETE (a PRUNED trial may hold its last intermediate value). */
   readonly values: readonly number[] | null;
+  /**
+   * Optuna's `value`: the single objective value, or null. Reading it on a multi-objective trial
+   * throws, as in Optuna. Set on the trials a study hands out and on `createTrial`'s.
+   */
+  readonly value?: number | null;
   readonly datetimeStart: Date | null;
   readonly datetimeComplete: Date | null;
   /** Parameter values by name, in the order they were suggested. */
@@ -70,6 +75,27 @@ export interface FrozenTrial {
 /** The single objective value, or undefined (Optuna's `trial.value`). */
 export function trialValue(trial: FrozenTrial): number | undefined {
   return trial.values && trial.values.length === 1 ? trial.values[0] : undefined;
+}
+
+const withValues = new WeakMap<FrozenTrial, FrozenTrial>();
+
+/** `trial` with Optuna's `value` accessor (a copy; the same copy for the same record). */
+export function withValue(trial: FrozenTrial): FrozenTrial {
+  if (Object.prototype.hasOwnProperty.call(trial, 'value')) return trial;
+  let out = withValues.get(trial);
+  if (!out) {
+    out = Object.defineProperty({ ...trial }, 'value', {
+      enumerable: false,
+      get(this: FrozenTrial): number | null {
+        if (this.values && this.values.length > 1) {
+          throw new Error(`trial ${this.number} has ${this.values.length} objective values: \`value\` is not available in multi-objective optimization, use \`values\``);
+        }
+        return this.values ? this.values[0] : null;
+      },
+    }) as FrozenTrial;
+    withValues.set(trial, out);
+  }
+  return out;
 }
 
 /** The largest reported step, or undefined (Optuna's `last_step`). */

@@ -34,3 +34,8 @@ export { STUDY_COMM_TARGET } from './controls';
 export { pruningCallback, PruningCallback } from './pruning-callback';
 export type { PruningCallbackOptions } from './pruning-callback';
 export type { FollowOptions } from './follow';
+export { copyStudy, deleteStudy, getAllStudyNames, getAllStudySummaries, StudySummary } from './manage';
+export { createTrial } from './create-trial';
+export type { CreateTrialOptions } from './create-trial';
+export { storageFrom } from './storages';
+export type { StorageInput } from './storages';

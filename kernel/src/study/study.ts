@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../errors';
 import { bestOf, paretoFront } from './best';
 import type { Distribution, ParamValue } from './distributions';
 import { StorageError, TrialPruned, UpdateFinishedTrialError, describeError, describeStorage, storageCall } from './errors';
-import { trialValue, type AttrValue, type FrozenTrial, type StudyDirection, type TrialState } from './frozen-trial';
+import { trialValue, withValue, type AttrValue, type FrozenTrial, type StudyDirection, type TrialState } from './frozen-trial';
 import { getParamImportances } from './importance';
 import type { StudyRunStatus, StudySnapshot } from './observer';
 import type { Pruner } from './pruners';
@@ -18,6 +18,7 @@ import { Trial } from './trial';
 import { TrialRun, type TrialHost } from './trial-run';
 import { followStudy, type FollowOptions } from './follow';
 import { checkAttrValue } from './validation';
+import { validateTrial } from './create-trial';
 import { optimizeStudy, type Objective, type OptimizeOptions } from './optimize';
 
 /** How a trial ended, as `tell` takes it. */
@@ -100,7 +101,7 @@ export class Study implements TrialHost {
 
   /** @internal every trial, running ones of this process with their live state */
   snapshot(): readonly FrozenTrial[] {
-    return this.cache.map((t) => this.running.get(t.number)?.frozen() ?? t);
+    return this.cache.map((t) => withValue(this.running.get(t.number)?.frozen() ?? t));
   }
 
   /**
@@ -172,6 +173,39 @@ export class Study implements TrialHost {
         if (same) return;
       }
       await this.storage.createNewTrial(this.studyId, { state: 'WAITING', userAttrs: options.userAttrs ?? {}, systemAttrs: { fixed_params: params as AttrValue } });
+    });
+    this.pending = work.catch(() => undefined);
+    return work;
+  }
+
+  /**
+   * Adds a trial made by `createTrial` (or taken from another study) — Optuna's `add_trial`. Samplers
+   * and pruners see it like any other trial.
+   *
+   * @throws InvalidArgumentError for a trial Optuna would refuse, or values of the wrong length
+   * @example
+   * ```ts
+   * await study.addTrial(createTrial({ params: { x: 2 }, distributions: { x: floatDistribution('x', 0, 10) }, value: 4 }));
+   * ```
+   */
+  addTrial(trial: FrozenTrial): Promise<void> {
+    return this.addTrials([trial]);
+  }
+
+  /** Adds several trials in order (Optuna's `add_trials`). */
+  addTrials(trials: readonly FrozenTrial[]): Promise<void> {
+    for (const trial of trials) {
+      validateTrial(trial);
+      if (trial.values && trial.values.length !== this.directions.length) {
+        throw new InvalidArgumentError('trial.values', `must hold one value per objective of the study (${this.directions.length})`, trial.values);
+      }
+    }
+    const work = this.pending.then(async () => {
+      for (const t of trials) {
+        const { state, values, datetimeStart, datetimeComplete, params, distributions, userAttrs, systemAttrs, intermediateValues } = t;
+        await this.storage.createNewTrial(this.studyId, { state, values, datetimeStart, datetimeComplete, params, distributions, userAttrs, systemAttrs, intermediateValues });
+      }
+      await this.reload();
     });
     this.pending = work.catch(() => undefined);
     return work;
@@ -316,7 +350,7 @@ export class Study implements TrialHost {
       await this.flushOrFail(run);
     }
     await this.refresh().catch(() => undefined);
-    return this.cache.find((t) => t.number === trial.number) ?? run.frozen();
+    return withValue(this.cache.find((t) => t.number === trial.number) ?? run.frozen());
   }
 
   /**

@@ -7,14 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '../../errors';
 import { headOf } from '../../model';
 import { type FeatureInput, type Label, type Matrix, toMatrix, toTargets } from '../data';
-import { accuracyScore } from '../metrics';
+import { accuracyScore, sortedLabels } from '../../metrics';
 import { type Estimator, KerasEstimator, type KerasEstimatorOptions } from './keras-estimator';
 
-/** numpy's `unique` order: numbers ascending, strings by code point, false before true. */
-export function sortedClasses(labels: readonly Label[]): Label[] {
-  const unique = [...new Map(labels.map((l) => [`${typeof l}:${String(l)}`, l])).values()];
-  return unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 export class KerasClassifier extends KerasEstimator {
   readonly estimatorType = 'classifier' as const;
@@ -47,7 +42,7 @@ export class KerasClassifier extends KerasEstimator {
     if (labels.length !== X.shape[0]) {
       throw new InvalidArgumentError('y', `must have one label per sample of X (${X.shape[0]})`, `${labels.length} labels`);
     }
-    this.classes = sortedClasses(labels);
+    this.classes = sortedLabels(labels);
     const index = new Map(this.classes.map((c, i) => [`${typeof c}:${String(c)}`, i]));
     const codes = labels.map((l) => index.get(`${typeof l}:${String(l)}`) as number);
     const classes = this.classes;

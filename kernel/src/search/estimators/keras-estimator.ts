@@ -10,6 +10,7 @@ import { withSeededFit } from '../../model';
 import { checkRate } from '../../validation';
 import { type FeatureInput, type Label, type Matrix, takeRows, toMatrix } from '../data';
 import type { ParamValue } from '../parameter-grid';
+import { callbackObjects } from '../../model';
 import { declaredParamNames } from './param-names';
 
 /** How the estimator calls `buildFn`: with the build parameters it holds. */
@@ -41,8 +42,8 @@ export interface KerasEstimatorOptions {
   shuffle?: boolean;
   /** 0: silent (default), 1: a line per epoch. */
   verbose?: 0 | 1;
-  /** tfjs callbacks passed to every fit. */
-  callbacks?: tf.CustomCallbackArgs | tf.CustomCallbackArgs[];
+  /** Callbacks passed to every fit: objects such as `new EarlyStopping(…)` and `{ onEpochEnd }` configs, mixed freely. */
+  callbacks?: tf.Callback | tf.CustomCallbackArgs | (tf.Callback | tf.CustomCallbackArgs)[];
   /** rnnlab option: seed for weight initialisation, dropout and shuffling, so fits repeat exactly. */
   randomState?: number;
   /** Any other key is a parameter of `buildFn`. */
@@ -164,7 +165,7 @@ export abstract class KerasEstimator implements Estimator {
           validationSplit: p.validationSplit as number,
           shuffle: p.shuffle as boolean,
           verbose: p.verbose as 0 | 1,
-          callbacks: p.callbacks as tf.CustomCallbackArgs[] | undefined,
+          callbacks: callbackObjects(p.callbacks) as unknown as tf.CustomCallbackArgs[],
         });
       } finally {
         xs.dispose();

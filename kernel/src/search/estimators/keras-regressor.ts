@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError } from '../../errors';
 import { type FeatureInput, type Label, type Matrix, toMatrix, toTargets } from '../data';
-import { r2Score } from '../metrics';
+import { r2Score } from '../../metrics';
 import { KerasEstimator, type KerasEstimatorOptions } from './keras-estimator';
 
 function numbers(values: readonly Label[]): number[] {
@@ -51,7 +51,8 @@ export class KerasRegressor extends KerasEstimator {
   /** R² on `X`, `y` (scikit-learn's default regressor score). */
   async score(X: FeatureInput, y: unknown): Promise<number> {
     const t = toTargets('y', y as never);
-    const predicted = (await this.predict(X)).flat();
-    return r2Score(numbers(t.values), predicted, t.columns);
+    const predicted = (await this.predict(X)).map((row) => (Array.isArray(row) ? row : [row]));
+    const truth = numbers(t.values);
+    return r2Score(predicted.map((_row, r) => truth.slice(r * t.columns, (r + 1) * t.columns)), predicted);
   }
 }

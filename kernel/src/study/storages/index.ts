@@ -14,3 +14,5 @@ export { InMemoryStorage } from './in-memory';
 export { pythonFloatRepr, pythonJsonDumps, pythonJsonLoads } from './python-json';
 export { RDBStorage, SchemaVersionError } from './rdb';
 export type { RDBStorageOptions } from './rdb';
+export { storageFrom } from './from-url';
+export type { StorageInput } from './from-url';

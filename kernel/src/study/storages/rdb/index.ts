@@ -2,3 +2,4 @@
 export { RDBStorage } from './rdb-storage';
 export type { RDBStorageOptions } from './rdb-storage';
 export { SchemaVersionError } from './schema';
+export { maskUrl } from './url';
