@@ -1,15 +1,13 @@
 /**
  * The `rnnlab-kernel` command: starts tslab's kernel with rnnlab loaded and its backend chosen, or
- * installs the kernel spec.
- *
- *   rnnlab-kernel kernel --connection-file <file>
- *   rnnlab-kernel install (--prefix <dir> | --python <python>)
+ * installs the kernel spec (see {@link USAGE}).
  */
-import path from 'node:path';
 import { ready } from '../backend';
-import { installKernelSpec, sysPrefixOf } from './kernelspec';
+import { parseInstallArgs, USAGE, type InstallTarget } from './install-args';
+import { installKernelSpec, installKernelSpecInto, sysPrefixOf, userDataDir } from './kernelspec';
 import { installModuleFallback } from './resolution';
 import { KernelServer } from './server';
+import { tslabTypeScript } from './typescript';
 
 function optionValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -18,22 +16,31 @@ function optionValue(argv: string[], name: string): string | undefined {
 
 /** Starts the kernel for a Jupyter connection file. */
 export async function startKernel(connectionFile: string): Promise<void> {
-  const tslabDir = path.dirname(require.resolve('tslab/package.json'));
-  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  installModuleFallback(process.cwd(), require(tsPath));
+  installModuleFallback(process.cwd(), tslabTypeScript());
   // Choose the backend before the first cell, so every tensor a cell makes lives there.
   await ready();
   await KernelServer.start(connectionFile, process.cwd());
 }
 
-const USAGE = `usage:
-  rnnlab-kernel kernel --connection-file <file>
-  rnnlab-kernel install (--prefix <dir> | --python <python>)`;
+/** Installs the kernel spec where `target` says; returns the spec's folder. */
+export function installTo(target: InstallTarget): string {
+  switch (target.kind) {
+    case 'user':
+      return installKernelSpecInto(userDataDir());
+    case 'sys-prefix':
+      return installKernelSpec(sysPrefixOf(target.python));
+    case 'prefix':
+      return installKernelSpec(target.prefix);
+  }
+}
 
 /** Entry point of `bin/rnnlab-kernel.js`. */
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (command === 'kernel') {
     const file = optionValue(rest, '--connection-file');
     if (!file) {
@@ -43,14 +50,9 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'install') {
-    const prefix = optionValue(rest, '--prefix');
-    const python = optionValue(rest, '--python');
-    if (!prefix && !python) {
-      throw new Error(`install needs --prefix or --python\n${USAGE}`);
-    }
-    const dir = installKernelSpec(prefix ? path.resolve(prefix) : sysPrefixOf(python as string));
+    const dir = installTo(parseInstallArgs(rest));
     process.stdout.write(`Installed kernel spec rnnlab in ${dir}\n`);
     return;
   }
-  throw new Error(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
+  throw new Error(`unknown command ${JSON.stringify(command)}\n${USAGE}`);
 }
