@@ -4,8 +4,9 @@ unrelated folder (fitLive, a study with nJobs 2, the native kernel in use), `rnn
 objective with the storage URL in OPTUNA_STORAGE, and `pip install` of the extension from a clean copy
 of the tree (no node_modules, build isolation).
 
-Needs the npm registry and PyPI (or their mirrors/caches) and g++; about 6 minutes on 2 cores, most of
-it npm installing rnnlab's dependencies (better-sqlite3 compiles) and building the labextension.
+Needs the npm registry and PyPI (or their mirrors/caches), git and g++. Slow by nature — npm installs
+rnnlab's dependencies (better-sqlite3 compiles) while pip builds the labextension in the background —
+so it takes several minutes on 2 cores; each step prints its duration (`pytest -s`).
 """
 import json
 import os
@@ -49,7 +50,32 @@ def tmp(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def prefix(tmp):
+def venv(tmp):
+    """A venv with JupyterLab (wheels from pip's cache), like a user's own Jupyter."""
+    venv = tmp / "venv"
+    run([sys.executable, "-m", "venv", venv], tmp, user_env(tmp))
+    run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", JUPYTERLAB], tmp, user_env(tmp))
+    return venv
+
+
+@pytest.fixture(scope="module")
+def extension_install(tmp, venv):
+    """`pip install` of the extension from a clean copy of the tree, started in the background (it
+    overlaps the npm install of rnnlab); the test of the extension waits for it."""
+    tree = clean_copy(tmp / "clean-tree")
+    assert not (tree / "node_modules").exists() and not (tree / "extension" / "rnnlab_extension" / "labextension").exists()
+    env = user_env(tmp, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    log = tmp / "pip-install-extension.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen([venv / "bin" / "python", "-m", "pip", "install", "--disable-pip-version-check", tree / "extension"],
+                                   cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT)
+    yield process, log, env, time.monotonic()
+    if process.poll() is None:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def prefix(tmp, extension_install):
     """A global npm prefix with rnnlab installed from a tarball of the working tree."""
     packed = run(["npm", "pack", "-w", "kernel", "--pack-destination", tmp, "--json"], ROOT, user_env(tmp))
     tarball = tmp / json.loads(packed.stdout)[0]["filename"]
@@ -63,15 +89,6 @@ def prefix(tmp):
                      "--foreground-scripts", "--no-audit", "--no-fund", tarball], tmp, user_env(tmp))
     assert "rnnlab: native kernel ready" in installed.stdout, installed.stdout[-3000:]
     return prefix
-
-
-@pytest.fixture(scope="module")
-def venv(tmp):
-    """A venv with JupyterLab (wheels from pip's cache), like a user's own Jupyter."""
-    venv = tmp / "venv"
-    run([sys.executable, "-m", "venv", venv], tmp, user_env(tmp))
-    run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", JUPYTERLAB], tmp, user_env(tmp))
-    return venv
 
 
 def bin_env(tmp, prefix, venv, **extra):
@@ -183,11 +200,11 @@ def clean_copy(destination: Path) -> Path:
     return destination
 
 
-def test_pip_installs_the_extension_from_a_clean_copy_with_build_isolation(tmp, venv):
-    tree = clean_copy(tmp / "clean-tree")
-    assert not (tree / "node_modules").exists() and not (tree / "extension" / "rnnlab_extension" / "labextension").exists()
-    env = user_env(tmp, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    run([venv / "bin" / "python", "-m", "pip", "install", "--disable-pip-version-check", tree / "extension"], tmp, env)
-    listed = run([venv / "bin" / "jupyter", "labextension", "list"], tmp, env)
+def test_pip_installs_the_extension_from_a_clean_copy_with_build_isolation(tmp, extension_install):
+    process, log, env, started = extension_install
+    status = process.wait(timeout=1200)
+    print(f"[{time.monotonic() - started:5.1f} s] pip install <clean copy>/extension (from the start, in the background)")
+    assert status == 0, log.read_text()[-5000:]
+    listed = run([tmp / "venv" / "bin" / "jupyter", "labextension", "list"], tmp, env)
     line = next(line for line in (listed.stdout + listed.stderr).splitlines() if "rnnlab-extension" in line)
     assert "enabled" in line and "OK" in line, line
