@@ -147,6 +147,7 @@ function buildExtension() {
     'extension/tsconfig.json',
     'extension/webpack.config.js',
     'extension/pyproject.toml',
+    'extension/hatch_build.py',
     'extension/install.json',
     'package-lock.json',
   ];

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import studySchema from '../../../schema/study.v1.schema.json';
-import trainingSchema from '../../../schema/training.v1.schema.json';
+import studySchema from '../../schema/study.v1.schema.json';
+import trainingSchema from '../../schema/training.v1.schema.json';
 import { TRAINING_STATUSES, TRIAL_STATES } from './types';
 import type { StudyPayload, TrainingPayload, Trial } from './types';
 

@@ -5,8 +5,8 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import studySchema from '../../../schema/study.v1.schema.json';
-import trainingSchema from '../../../schema/training.v1.schema.json';
+import studySchema from '../../schema/study.v1.schema.json';
+import trainingSchema from '../../schema/training.v1.schema.json';
 import type { StudyPayload, TrainingPayload } from './types';
 
 /** The outcome of a check: the typed payload, or the reason it cannot be shown. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StudyPayload, TrainingPayload } from '../payload';
 
-const EXAMPLES = path.resolve(__dirname, '../../../schema/examples');
+const EXAMPLES = path.resolve(__dirname, '../../schema/examples');
 
 /** Every example file name. */
 export function exampleNames(): string[] {

@@ -63,6 +63,17 @@ export function privateTfjsNodeDir(): string {
 }
 
 /**
+ * How to get the tensorflow backend: in rnnlab's repository its script that builds tfjs-node on the
+ * tensorflow-cpu wheel; elsewhere (an installed rnnlab, which does not ship that script) tfjs-node itself.
+ */
+function tfjsNodeHint(): string {
+  const script = path.join(__dirname, '..', '..', '..', 'scripts', 'tensorflow-cpu.mjs');
+  return fs.existsSync(script)
+    ? 'run node scripts/tensorflow-cpu.mjs tfjs-node'
+    : 'npm install @tensorflow/tfjs-node@4.22.0 where rnnlab is installed (its install script downloads libtensorflow)';
+}
+
+/**
  * Loads `@tensorflow/tfjs-node` where Node finds it, else from {@link privateTfjsNodeDir}. The script
  * links that copy's `@tensorflow/tfjs` to rnnlab's, so its backend registers into rnnlab's engine.
  */
@@ -77,7 +88,7 @@ function loadTfjsNode(): void {
   }
   const dir = privateTfjsNodeDir();
   if (!fs.existsSync(path.join(dir, 'node_modules', '@tensorflow', 'tfjs-node', 'package.json'))) {
-    throw new Error('not installed — run node scripts/tensorflow-cpu.mjs tfjs-node');
+    throw new Error(`not installed — ${tfjsNodeHint()}`);
   }
   createRequire(path.join(dir, 'package.json'))('@tensorflow/tfjs-node');
 }

@@ -2,19 +2,25 @@
  * `rnnlab worker`: runs an objective module against a shared study in a database, so that many
  * processes (on many machines) work one study — Optuna's usual multi-worker set-up.
  *
- *   npx rnnlab worker --storage URL|JOURNAL_PATH --study NAME --objective ./objective.ts [--n-trials N]
+ *   OPTUNA_STORAGE=URL|JOURNAL_PATH npx rnnlab worker --study NAME --objective ./objective.ts [--n-trials N]
  *       [--timeout SECONDS] [--direction minimize|maximize] [--heartbeat-interval S] [--grace-period S]
  *       [--retry-timeout S]
  *
- * The objective module exports `objective` (or a default export): `(trial) => number | Promise<number>`.
+ * The storage URL comes from `--storage URL` or, as in Optuna's CLI, the environment variable
+ * `OPTUNA_STORAGE` (which, unlike the command line, other users of the machine cannot read in `ps`).
+ * The objective module exports `objective` (or a default export): `(trial) => number | Promise<number>`;
+ * a `.ts` module is compiled by the TypeScript that rnnlab ships, and it can import `rnnlab` and
+ * `@tensorflow/tfjs` from any folder.
  */
 import path from 'node:path';
 import { InvalidArgumentError } from '../errors';
+import { addNodeFallbackPaths, registerTypeScript, rnnlabModuleFolders, TYPESCRIPT_EXTENSIONS } from '../kernel';
 import { createStudy, type Objective, RDBStorage, storageFrom, type StudyDirection } from '../study';
 
 const USAGE =
-  'usage: rnnlab worker --storage URL --study NAME --objective FILE [--n-trials N] [--timeout SECONDS] ' +
+  'usage: rnnlab worker [--storage URL] --study NAME --objective FILE [--n-trials N] [--timeout SECONDS] ' +
   '[--direction minimize|maximize] [--heartbeat-interval SECONDS] [--grace-period SECONDS] [--retry-timeout SECONDS]\n' +
+  '       (without --storage, the URL is read from the environment variable OPTUNA_STORAGE)\n' +
   '       rnnlab build-native [--force]   (re)build the native kernel of the fused recurrent layers (needs g++)';
 
 const FLAGS = ['--storage', '--study', '--objective', '--n-trials', '--timeout', '--direction', '--heartbeat-interval', '--grace-period', '--retry-timeout'] as const;
@@ -42,8 +48,11 @@ function positive(flag: string, text: string | undefined, integer: boolean): num
   return value;
 }
 
-/** Reads the worker's command line; throws InvalidArgumentError naming the bad flag. */
-export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
+/**
+ * Reads the worker's command line (and `env.OPTUNA_STORAGE` when `--storage` is not given); throws
+ * InvalidArgumentError naming the bad flag.
+ */
+export function parseWorkerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): WorkerArgs {
   const values = new Map<Flag, string>();
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] as Flag;
@@ -51,7 +60,11 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
     if (argv[i + 1] === undefined) throw new InvalidArgumentError(flag, 'needs a value', undefined, USAGE);
     values.set(flag, argv[i + 1]);
   }
-  for (const required of ['--storage', '--study', '--objective'] as const) {
+  if (!values.has('--storage') && env.OPTUNA_STORAGE) values.set('--storage', env.OPTUNA_STORAGE);
+  if (!values.has('--storage')) {
+    throw new InvalidArgumentError('--storage', 'is required (or set the environment variable OPTUNA_STORAGE)', undefined, USAGE);
+  }
+  for (const required of ['--study', '--objective'] as const) {
     if (!values.has(required)) throw new InvalidArgumentError(required, 'is required', undefined, USAGE);
   }
   const direction = values.get('--direction') ?? 'minimize';
@@ -71,16 +84,15 @@ export function parseWorkerArgs(argv: readonly string[]): WorkerArgs {
   };
 }
 
-/** Loads the objective module (TypeScript through tsx when it is installed). */
+/**
+ * Loads the objective module. It finds `rnnlab` and its dependencies wherever it lives (as notebook
+ * cells do), and TypeScript modules are compiled on load.
+ */
 export function loadObjective(file: string): Objective {
   const full = path.resolve(file);
-  if (/\.[cm]?tsx?$/.test(full)) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('tsx/cjs/api') as { register(): void }).register();
-    } catch {
-      throw new InvalidArgumentError('--objective', 'is a TypeScript file, which needs the npm package tsx installed', file, 'Install tsx, or pass a .js file.');
-    }
+  addNodeFallbackPaths(rnnlabModuleFolders());
+  if (TYPESCRIPT_EXTENSIONS.some((extension) => full.endsWith(extension))) {
+    registerTypeScript();
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(full) as { objective?: unknown; default?: unknown };
@@ -133,6 +145,10 @@ export async function runWorker(args: WorkerArgs, log: (line: string) => void = 
 /** Entry point of `rnnlab worker …`. */
 export async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help' || (command === 'worker' && rest.includes('--help'))) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (command !== 'worker') throw new Error(USAGE);
   await runWorker(parseWorkerArgs(rest));
 }

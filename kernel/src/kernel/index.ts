@@ -1,4 +1,6 @@
 /** The Jupyter side: the kernel launcher on top of tslab, the kernel spec, and module resolution for cells. */
 export { main, startKernel } from './launcher';
-export { DISPLAY_NAME, KERNEL_NAME, installKernelSpec, kernelSpec } from './kernelspec';
-export { fallbackPath, patchTypeScriptSystem } from './resolution';
+export { parseInstallArgs, type InstallTarget } from './install-args';
+export { DISPLAY_NAME, KERNEL_NAME, installKernelSpec, installKernelSpecInto, kernelSpec, userDataDir } from './kernelspec';
+export { addNodeFallbackPaths, fallbackPath, moduleFolders, patchTypeScriptSystem, rnnlabModuleFolders } from './resolution';
+export { registerTypeScript, TYPESCRIPT_EXTENSIONS } from './typescript';

@@ -1,14 +1,11 @@
 /**
  * The `rnnlab-kernel` command: starts tslab's kernel with rnnlab loaded and its backend chosen, or
- * installs the kernel spec.
- *
- *   rnnlab-kernel kernel --connection-file <file>
- *   rnnlab-kernel install (--prefix <dir> | --python <python>)
+ * installs the kernel spec (see {@link USAGE}).
  */
-import path from 'node:path';
 import { typescript } from '../analysis';
 import { ready } from '../backend';
-import { installKernelSpec, sysPrefixOf } from './kernelspec';
+import { parseInstallArgs, USAGE, type InstallTarget } from './install-args';
+import { installKernelSpec, installKernelSpecInto, sysPrefixOf, userDataDir } from './kernelspec';
 import { installModuleFallback } from './resolution';
 import { KernelServer } from './server';
 
@@ -25,13 +22,25 @@ export async function startKernel(connectionFile: string): Promise<void> {
   await KernelServer.start(connectionFile, process.cwd());
 }
 
-const USAGE = `usage:
-  rnnlab-kernel kernel --connection-file <file>
-  rnnlab-kernel install (--prefix <dir> | --python <python>)`;
+/** Installs the kernel spec where `target` says; returns the spec's folder. */
+export function installTo(target: InstallTarget): string {
+  switch (target.kind) {
+    case 'user':
+      return installKernelSpecInto(userDataDir());
+    case 'sys-prefix':
+      return installKernelSpec(sysPrefixOf(target.python));
+    case 'prefix':
+      return installKernelSpec(target.prefix);
+  }
+}
 
 /** Entry point of `bin/rnnlab-kernel.js`. */
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help' || rest.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (command === 'kernel') {
     const file = optionValue(rest, '--connection-file');
     if (!file) {
@@ -41,14 +50,9 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'install') {
-    const prefix = optionValue(rest, '--prefix');
-    const python = optionValue(rest, '--python');
-    if (!prefix && !python) {
-      throw new Error(`install needs --prefix or --python\n${USAGE}`);
-    }
-    const dir = installKernelSpec(prefix ? path.resolve(prefix) : sysPrefixOf(python as string));
+    const dir = installTo(parseInstallArgs(rest));
     process.stdout.write(`Installed kernel spec rnnlab in ${dir}\n`);
     return;
   }
-  throw new Error(`unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`);
+  throw new Error(`unknown command ${JSON.stringify(command)}\n${USAGE}`);
 }

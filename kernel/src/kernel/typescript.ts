@@ -1,18 +1,33 @@
 /**
- * The TypeScript compiler API of tslab's own fork (the one that compiles the cells), loaded once.
- * Typed with the `typescript` package's declarations, which the fork shares.
+ * tslab's TypeScript (its 5.0 fork, a dependency of tslab and so of rnnlab): the kernel type-checks
+ * cells with it, and the worker command compiles `.ts` objective modules with it, so neither needs a
+ * TypeScript of the user's.
  */
-import path from 'node:path';
-import type * as TS from 'typescript';
+import fs from 'node:fs';
+import Module from 'node:module';
+import { typescript } from '../analysis';
 
-let loaded: typeof TS | undefined;
+/** The extensions `registerTypeScript` makes `require` load. */
+export const TYPESCRIPT_EXTENSIONS = ['.ts', '.cts'] as const;
 
-/** tslab's TypeScript (5.0 fork). */
-export function tslabTypeScript(): typeof TS {
-  if (!loaded) {
-    const tslabDir = path.dirname(require.resolve('tslab/package.json'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] })) as typeof TS;
+type CompilingModule = Module & { _compile(code: string, filename: string): void };
+
+/**
+ * Makes `require` load TypeScript files (and find `./helper` as `./helper.ts`): each is compiled to
+ * CommonJS without type checking, as tsx and ts-node's transpile-only mode do.
+ */
+export function registerTypeScript(): void {
+  const compiler = typescript();
+  const compilerOptions = {
+    module: compiler.ModuleKind.CommonJS,
+    target: compiler.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    inlineSourceMap: true,
+  };
+  for (const extension of TYPESCRIPT_EXTENSIONS) {
+    require.extensions[extension] = (module, filename) => {
+      const { outputText } = compiler.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions });
+      (module as CompilingModule)._compile(outputText, filename);
+    };
   }
-  return loaded;
 }
