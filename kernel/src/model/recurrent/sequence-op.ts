@@ -10,10 +10,10 @@ import { BufferPool } from './buffer-pool';
 import { rnnKernelInfo } from './select';
 import { type SequenceTensors, tfjsSequenceBackward, tfjsSequenceForward } from './tfjs-kernel';
 
-type GradSave = (tensors: tf.Tensor[]) => void;
+export type GradSave = (tensors: tf.Tensor[]) => void;
 type OpResult = { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] };
 
-function floats(t: tf.Tensor | null): Float32Array | null {
+export function floats(t: tf.Tensor | null): Float32Array | null {
   return t === null ? null : (t.dataSync() as Float32Array);
 }
 
@@ -31,15 +31,15 @@ function reverseTime(data: Float32Array, spec: SequenceSpec): Float32Array {
 }
 
 /** Whether the op hands h back in input order though the kernel computed it in processing order. */
-function flipped(spec: SequenceSpec): boolean {
+export function flipped(spec: SequenceSpec): boolean {
   return spec.goBackwards && spec.inputOrder === true;
 }
 
 /** Buffers reused across native calls of this thread. */
-const POOL = new BufferPool();
+export const POOL = new BufferPool();
 
 /** True while tfjs records operations for a gradient (inside `tf.grads`, `minimize`, `fit`). */
-function recordingGradients(): boolean {
+export function recordingGradients(): boolean {
   return (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth > 0;
 }
 

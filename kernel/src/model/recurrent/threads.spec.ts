@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { loadNativeAddon } from '../native-addon';
+import { fastBidirectional } from './bidirectional';
+import { fusedGRU, fusedLSTM, fusedSimpleRNN } from './layers';
+import { defaultRnnThreads, rnnKernelInfo, setRnnKernel } from './select';
+
+const addon = loadNativeAddon().addon;
+const skip = addon === null && process.env.RNNLAB_REQUIRE_NATIVE !== '1' ? 'native kernel not built' : false;
+
+/** Bidirectional LSTM, GRU, SimpleRNN: every fused cell, and both directions as one op. */
+function model(): tf.Sequential {
+  const m = tf.sequential();
+  m.add(fastBidirectional({ layer: fusedLSTM({ units: 8, returnSequences: true }) as never, inputShape: [6, 3] }));
+  m.add(fusedGRU({ units: 5, returnSequences: true }));
+  m.add(fusedSimpleRNN({ units: 4 }));
+  m.add(tf.layers.dense({ units: 1 }));
+  m.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+  return m;
+}
+
+describe('native kernel threads', () => {
+  const threadsBefore = rnnKernelInfo().threads;
+  before(async () => {
+    await tf.setBackend('cpu');
+  });
+  after(() => {
+    setRnnKernel('auto', { threads: threadsBefore });
+  });
+
+  it('a seeded fit gives bit-identical weights with 1, 2 and 8 threads', { skip }, async () => {
+    // 40 rows a batch: row blocks of 16, 16 and 8 (kernel/native/src/runner.h)
+    const x = tf.randomNormal([80, 6, 3], 0, 1, 'float32', 1);
+    const y = tf.randomNormal([80, 1], 0, 1, 'float32', 2);
+    const initial = model().getWeights().map((w) => w.clone());
+    const weightsAfterFit = async (threads: number): Promise<Uint32Array[]> => {
+      setRnnKernel('native', { threads });
+      const m = model();
+      m.setWeights(initial);
+      await m.fit(x, y, { epochs: 2, batchSize: 40, shuffle: false, verbose: 0 });
+      return m.getWeights().map((w) => new Uint32Array((w.dataSync() as Float32Array).slice().buffer));
+    };
+    const one = await weightsAfterFit(1);
+    assert.notDeepEqual(one, initial.map((w) => new Uint32Array((w.dataSync() as Float32Array).slice().buffer)), 'the fit trains');
+    assert.deepEqual(await weightsAfterFit(2), one, '2 threads');
+    assert.deepEqual(await weightsAfterFit(8), one, '8 threads');
+  });
+
+  it('runs the two directions of a Bidirectional layer in one native call, forward and backward', { skip }, () => {
+    setRnnKernel('native', { threads: 2 });
+    const native = addon as NonNullable<typeof addon>;
+    const calls: string[] = [];
+    const { forwardMany, backwardMany, forward } = native;
+    native.forwardMany = (c) => (calls.push(`forwardMany ${c.length}`), forwardMany(c));
+    native.backwardMany = (c) => (calls.push(`backwardMany ${c.length}`), backwardMany(c));
+    native.forward = (...a) => (calls.push('forward'), forward(...a));
+    try {
+      const m = tf.sequential();
+      m.add(fastBidirectional({ layer: fusedLSTM({ units: 4, returnSequences: true }) as never, inputShape: [5, 2] }));
+      const x = tf.randomNormal([3, 5, 2], 0, 1, 'float32', 3);
+      tf.variableGrads(() => tf.sum(m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
+    } finally {
+      Object.assign(native, { forwardMany, backwardMany, forward });
+    }
+    assert.deepEqual(calls, ['forwardMany 2', 'backwardMany 2']);
+  });
+
+  it('uses every core in the main thread and one in a worker thread (where nJobs > 1 fits run)', async () => {
+    assert.equal(defaultRnnThreads(), Math.min(64, os.availableParallelism()));
+    const inWorker = await new Promise<unknown>((resolve, reject) => {
+      const select = path.join(__dirname, 'select.ts');
+      const worker = new Worker(
+        `require('tsx/cjs'); require('node:worker_threads').parentPort.postMessage(require(${JSON.stringify(select)}).defaultRnnThreads());`,
+        { eval: true },
+      );
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    assert.equal(inWorker, 1);
+  });
+});
