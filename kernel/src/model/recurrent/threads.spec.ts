@@ -69,6 +69,27 @@ describe('native kernel threads', () => {
     assert.deepEqual(calls, ['forwardMany 2', 'backwardMany 2']);
   });
 
+  it('predict and evaluate run the same native kernel, forward only', { skip }, () => {
+    setRnnKernel('native', { threads: 2 });
+    const native = addon as NonNullable<typeof addon>;
+    const calls: string[] = [];
+    const { forward, forwardMany, backward, backwardMany } = native;
+    native.forward = (...a) => (calls.push('forward'), forward(...a));
+    native.forwardMany = (c) => (calls.push('forwardMany'), forwardMany(c));
+    native.backward = (...a) => (calls.push('backward'), backward(...a));
+    native.backwardMany = (c) => (calls.push('backwardMany'), backwardMany(c));
+    try {
+      const m = model();
+      const x = tf.randomNormal([4, 6, 3], 0, 1, 'float32', 4);
+      m.predict(x);
+      m.evaluate(x, tf.zeros([4, 1]));
+    } finally {
+      Object.assign(native, { forward, forwardMany, backward, backwardMany });
+    }
+    // per call: the Bidirectional LSTM (both directions at once), the GRU, the SimpleRNN
+    assert.deepEqual(calls, ['forwardMany', 'forward', 'forward', 'forwardMany', 'forward', 'forward']);
+  });
+
   it('uses every core in the main thread and one in a worker thread (where nJobs > 1 fits run)', async () => {
     assert.equal(defaultRnnThreads(), Math.min(64, os.availableParallelism()));
     const inWorker = await new Promise<unknown>((resolve, reject) => {
