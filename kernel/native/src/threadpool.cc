@@ -88,7 +88,15 @@ void parallel_for(int n, const std::function<void(int)>& fn) {
   }
   p->cv.notify_all();
   fn(0);
-  while (p->remaining.load(std::memory_order_acquire) != 0) RNN_PAUSE();
+  // Spin briefly, then yield: on a busy machine a worker may be waiting for a core, which a spinning
+  // caller would keep from it.
+  for (int spins = 0; p->remaining.load(std::memory_order_acquire) != 0; ++spins) {
+    if (spins < kSpin) {
+      RNN_PAUSE();
+    } else {
+      std::this_thread::yield();
+    }
+  }
 }
 
 }  // namespace rnn

@@ -7,9 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceSpec } from './cells';
 import { loadNativeAddon } from '../native-addon';
-import { nativeBackwardArgs, nativeCacheLength, nativeForwardArgs, type NativeSequenceArrays } from './native-kernel';
+import { nativeBackwardArgs, nativeCacheLength, nativeForwardArgs } from './native-kernel';
 import { rnnKernelInfo } from './select';
-import { flipped, floats, type GradSave, POOL, recordingGradients } from './sequence-op';
+import { flipped, giveBack, type GradSave, POOL, readArrays, readFloats, recordingGradients } from './sequence-op';
 import type { SequenceTensors } from './tfjs-kernel';
 
 /**
@@ -27,17 +27,6 @@ function copyHalf(spec: SequenceSpec, half: Float32Array, pair: Float32Array, of
       else half.set(pair.subarray(at, at + H), from);
     }
   }
-}
-
-function arraysOf(t: SequenceTensors, x: Float32Array): NativeSequenceArrays {
-  return {
-    x,
-    kernel: floats(t.kernel) as Float32Array,
-    recurrentKernel: floats(t.recurrentKernel) as Float32Array,
-    bias: floats(t.bias),
-    inputMask: floats(t.inputMask),
-    recurrentMask: floats(t.recurrentMask),
-  };
 }
 
 /**
@@ -58,27 +47,41 @@ export function nativeSequencePair(
   const weights = (t: SequenceTensors) => [t.kernel, t.recurrentKernel, ...(t.bias ? [t.bias] : [])];
   const op = tf.customGrad(((...args: (tf.Tensor | GradSave)[]) => {
     void args;
-    const x = floats(ts[0].x) as Float32Array;
-    const arrays = [arraysOf(ts[0], x), arraysOf(ts[1], x)] as const;
+    const held: Float32Array[] = [];
+    const x = readFloats(ts[0].x, held);
+    const arrays = [readArrays(ts[0], held, x), readArrays(ts[1], held, x)] as const;
     const forward = addon.forwardMany(
       specs.map((s, i) => nativeForwardArgs(s, arrays[i], threads, { cache: POOL.take(nativeCacheLength(addon, s)) })),
     );
-    const out = new Float32Array(B * T * 2 * H);
+    // Only wasm copies the array a tensor is made from at once (see sequence-op.ts).
+    const copies = tf.getBackend() === 'wasm';
+    const out = copies ? POOL.take(B * T * 2 * H) : new Float32Array(B * T * 2 * H);
     specs.forEach((s, i) => copyHalf(s, forward[i].h, out, i * H, true));
     const value = tf.tensor3d(out, [B, T, 2 * H]);
-    if (!recordingGradients()) forward.forEach((f) => POOL.give(f.cache));
+    if (copies) POOL.give(out);
+    if (!recordingGradients()) {
+      forward.forEach((f) => POOL.give(f.cache));
+      giveBack(held);
+    }
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
-      const dys = dy.dataSync() as Float32Array;
+      const heldDy: Float32Array[] = [];
+      const dys = readFloats(dy, heldDy);
       const dhs = specs.map((s, i) => {
-        const dh = new Float32Array(B * T * H);
+        const dh = POOL.take(B * T * H);
+        heldDy.push(dh);
         copyHalf(s, dh, dys, i * H, false);
         return dh;
       });
-      const g = addon.backwardMany(specs.map((s, i) => nativeBackwardArgs(s, arrays[i], forward[i].cache, dhs[i], threads)));
+      const g = addon.backwardMany(
+        specs.map((s, i) => nativeBackwardArgs(s, arrays[i], forward[i].cache, dhs[i], threads, copies ? { dx: POOL.take(B * T * D) } : {})),
+      );
       forward.forEach((f) => POOL.give(f.cache));
+      giveBack(held);
+      giveBack(heldDy);
       const dx = g[0].dx;
       for (let k = 0; k < dx.length; k += 1) dx[k] += g[1].dx[k];
       const grads = [tf.tensor(dx, [B, T, D])];
+      if (copies) g.forEach((gi) => POOL.give(gi.dx));
       g.forEach((gi, i) => {
         grads.push(tf.tensor(gi.dW, ts[i].kernel.shape), tf.tensor(gi.dU, ts[i].recurrentKernel.shape));
         if (ts[i].bias) grads.push(tf.tensor(gi.dBias as Float32Array, (ts[i].bias as tf.Tensor).shape));

@@ -50,6 +50,31 @@ describe('native kernel threads', () => {
     assert.deepEqual(await weightsAfterFit(8), one, '8 threads');
   });
 
+  it('on wasm (values read from its memory into pooled arrays) a fit gives the weights it gives on cpu', { skip }, async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@tensorflow/tfjs-backend-wasm');
+    setRnnKernel('native', { threads: 2 });
+    const initial = model().getWeights().map((w) => w.clone());
+    const fitOn = async (backend: string): Promise<Float32Array[]> => {
+      await tf.setBackend(backend);
+      const x = tf.randomNormal([80, 6, 3], 0, 1, 'float32', 5);
+      const y = tf.randomNormal([80, 1], 0, 1, 'float32', 6);
+      const m = model();
+      m.setWeights(initial.map((w) => tf.tensor(w.dataSync(), w.shape)));
+      await m.fit(x, y, { epochs: 3, batchSize: 40, shuffle: false, verbose: 0 });
+      return m.getWeights().map((w) => (w.dataSync() as Float32Array).slice());
+    };
+    const cpu = await fitOn('cpu');
+    const wasm = await fitOn('wasm');
+    const wasmAgain = await fitOn('wasm');
+    await tf.setBackend('cpu');
+    assert.deepEqual(wasmAgain, wasm, 'wasm twice: the same weights');
+    cpu.forEach((w, i) => {
+      const worst = Math.max(...w.map((v, k) => Math.abs(v - wasm[i][k]) / Math.max(1e-2, Math.abs(v))));
+      assert.ok(worst < 1e-3, `weight ${i}: wasm differs from cpu by ${worst}`);
+    });
+  });
+
   it('runs the two directions of a Bidirectional layer in one native call, forward and backward', { skip }, () => {
     setRnnKernel('native', { threads: 2 });
     const native = addon as NonNullable<typeof addon>;
