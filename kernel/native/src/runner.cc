@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <vector>
 
 #include "isa.h"
@@ -59,10 +61,23 @@ void run_tasks(const std::vector<Task>& tasks, int threads, Fn&& fn) {
     for (const Task& t : tasks) fn(t, gemmThreads);
     return;
   }
+  // A task that throws (out of memory) on a pool thread must not end the process: the first error
+  // is kept, the remaining tasks are skipped, and it is rethrown here on the caller's thread.
   std::atomic<size_t> next{0};
+  std::mutex errorMutex;
+  std::exception_ptr error;
   parallel_for(nt, [&](int) {
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < tasks.size();) fn(tasks[i], 1);
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < tasks.size();) {
+      try {
+        fn(tasks[i], 1);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(errorMutex);
+        if (!error) error = std::current_exception();
+        next.store(tasks.size());
+      }
+    }
   });
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
