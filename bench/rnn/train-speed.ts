@@ -12,6 +12,8 @@
  * - Data: 512 sequences of 100 x 10 standard-normal floats (numpy RandomState(0), reproduced here),
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
+ *   CPU s/epoch: the same median of CPU seconds (user + system, every thread of the process), which
+ *   other load on the machine changes much less than wall time.
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
  *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
  *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
@@ -59,6 +61,8 @@ interface RunResult {
   ok: boolean;
   error?: string;
   epochTimes: number[];
+  /** CPU seconds (user + system, all threads) of each epoch: less sensitive to other load than wall time. */
+  cpuTimes?: number[];
   losses: number[];
   params: number;
   /** GEMM GFLOP of the recurrent layers in one epoch (rnnlab rows). */
@@ -197,8 +201,10 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   const x = tf.tensor3d(data.x, [s.samples, s.timesteps, s.features]);
   const y = tf.tensor2d(data.y, [s.samples, 1]);
   const epochTimes: number[] = [];
+  const cpuTimes: number[] = [];
   const losses: number[] = [];
   let t0 = 0;
+  let cpu0 = process.cpuUsage();
   await model.fit(x, y, {
     epochs: s.epochs,
     batchSize: s.batchSize,
@@ -207,9 +213,12 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
     callbacks: {
       onEpochBegin: async () => {
         t0 = performance.now();
+        cpu0 = process.cpuUsage();
       },
       onEpochEnd: async (_epoch, logs) => {
         epochTimes.push((performance.now() - t0) / 1000);
+        const cpu = process.cpuUsage(cpu0);
+        cpuTimes.push((cpu.user + cpu.system) / 1e6);
         losses.push(Number(logs?.loss ?? NaN));
       },
     },
@@ -217,6 +226,7 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   return {
     ok: true,
     epochTimes,
+    cpuTimes,
     losses,
     params: model.countParams(),
     gflopPerEpoch: (flopsPerSequence * s.samples) / 1e9,
@@ -286,6 +296,11 @@ function median(values: number[]): number {
 /** Median of the epochs after the first (the first epoch itself when there is only one). */
 function secondsPerEpoch(r: RunResult): number {
   return r.epochTimes.length > 1 ? median(r.epochTimes.slice(1)) : NaN;
+}
+
+/** The same for CPU seconds (all threads). */
+function cpuSecondsPerEpoch(r: RunResult): number {
+  return r.cpuTimes && r.cpuTimes.length > 1 ? median(r.cpuTimes.slice(1)) : NaN;
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -430,7 +445,7 @@ async function main(): Promise<void> {
 
   console.log(
     table(
-      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
+      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
       rows.map((row) => {
         const r = row.result;
         const keras = rows.find((k) => k.variant === row.variant && k.framework === 'keras' && k.result.ok);
@@ -441,6 +456,9 @@ async function main(): Promise<void> {
           r.ok ? fmt(secondsPerEpoch(r), 3) : 'FAILED',
           r.ok ? fmt(r.epochTimes[0], 2) : '',
           row.framework === 'rnnlab' ? fmt(ratio, 2) : '',
+          r.ok
+            ? `${fmt(cpuSecondsPerEpoch(r), 2)}${row.framework === 'rnnlab' && keras ? ` (${fmt(cpuSecondsPerEpoch(r) / cpuSecondsPerEpoch(keras.result), 2)})` : ''}`
+            : '',
           r.ok && r.gflopPerEpoch
             ? `${fmt(r.gflopPerEpoch / secondsPerEpoch(r), 1)} (${fmt((100 * r.gflopPerEpoch) / secondsPerEpoch(r) / probe.peakAll, 0)} %)`
             : '',
