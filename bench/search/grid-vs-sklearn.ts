@@ -21,33 +21,11 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GridSearchCV, KerasClassifier, ready, rnnKernelInfo } from 'rnnlab';
 import { machineProbe } from '../machine';
+import { createModel } from './create-model';
 import { resolvePython } from '../tf-venv';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TARGET_RATIO = 0.5;
-
-// Self-contained (it requires what it uses), so that the nJobs worker threads can rebuild it.
-const createModel = ({
-  cellType = 'LSTM',
-  initialUnits = 128,
-  numLayers = 2,
-  dropoutRate = 0.3,
-  timesteps = 100,
-  features = 10,
-}: {
-  cellType?: string;
-  initialUnits?: number;
-  numLayers?: number;
-  dropoutRate?: number;
-  timesteps?: number;
-  features?: number;
-}) => {
-  const r = require('rnnlab');
-  return r.compileRnn(
-    r.buildRnnProgressive({ inputShape: [timesteps, features], cellType, initialUnits, numLayers, dropoutRate }),
-    { learningRate: 0.001 },
-  );
-};
 
 function argValue(name: string): string | undefined {
   const argv = process.argv.slice(2);
