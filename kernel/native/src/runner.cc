@@ -52,6 +52,19 @@ BlockView view(const SeqCall& c, const Task& t, int gemmThreads) {
   return v;
 }
 
+// Threads are not worth waking for less work than this (flops of all the calls' products): a wake-up
+// costs microseconds, about as long as these flops take on one core.
+constexpr double kMinParallelFlops = 1e6;
+
+int useful_threads(const SeqCall* calls, int n, int threads) {
+  double flops = 0;
+  for (int c = 0; c < n; ++c) {
+    const Dims& d = calls[c].d;
+    flops += 2.0 * d.B * d.T * (d.D + d.H) * gates_of(calls[c].kind) * d.H;
+  }
+  return flops < kMinParallelFlops ? 1 : threads;
+}
+
 // Runs every task once on up to `threads` threads; a single task gets the threads for its GEMMs.
 template <class Fn>
 void run_tasks(const std::vector<Task>& tasks, int threads, Fn&& fn) {
@@ -84,7 +97,7 @@ void run_tasks(const std::vector<Task>& tasks, int threads, Fn&& fn) {
 
 void run_forward(SeqCall* calls, int n, int threads) {
   const IsaKernels& k = isa();
-  run_tasks(tasks_of(calls, n), threads, [&](const Task& t, int gemmThreads) {
+  run_tasks(tasks_of(calls, n), useful_threads(calls, n, threads), [&](const Task& t, int gemmThreads) {
     const SeqCall& c = calls[t.call];
     const BlockView v = view(c, t, gemmThreads);
     k.forward[c.kind](v.d, v.a, c.h + (size_t)t.b0 * c.d.T * c.d.H, c.cache + v.cacheOffset);
@@ -106,7 +119,7 @@ void run_backward(SeqCall* calls, int n, int threads) {
     partialLen += (size_t)(c.d.D + c.d.H) * GH + (c.dBias ? bias_size(c.kind, c.d) : 0);
   }
   Buf partial(partialLen);
-  run_tasks(tasks, threads, [&](const Task& t, int gemmThreads) {
+  run_tasks(tasks, useful_threads(calls, n, threads), [&](const Task& t, int gemmThreads) {
     const SeqCall& c = calls[t.call];
     const BlockView v = view(c, t, gemmThreads);
     const size_t rowOffset = (size_t)t.b0 * c.d.T;

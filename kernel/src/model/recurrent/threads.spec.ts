@@ -12,12 +12,15 @@ import { defaultRnnThreads, rnnKernelInfo, setRnnKernel } from './select';
 const addon = loadNativeAddon().addon;
 const skip = addon === null && process.env.RNNLAB_REQUIRE_NATIVE !== '1' ? 'native kernel not built' : false;
 
-/** Bidirectional LSTM, GRU, SimpleRNN: every fused cell, and both directions as one op. */
+/**
+ * Bidirectional LSTM, GRU, SimpleRNN: every fused cell, and both directions as one op; each layer
+ * big enough (over 1e6 flops a call) that the kernel does use its threads.
+ */
 function model(): tf.Sequential {
   const m = tf.sequential();
-  m.add(fastBidirectional({ layer: fusedLSTM({ units: 8, returnSequences: true }) as never, inputShape: [6, 3] }));
-  m.add(fusedGRU({ units: 5, returnSequences: true }));
-  m.add(fusedSimpleRNN({ units: 4 }));
+  m.add(fastBidirectional({ layer: fusedLSTM({ units: 12, returnSequences: true }) as never, inputShape: [30, 3] }));
+  m.add(fusedGRU({ units: 24, returnSequences: true }));
+  m.add(fusedSimpleRNN({ units: 24 }));
   m.add(tf.layers.dense({ units: 1 }));
   m.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
   return m;
@@ -34,7 +37,7 @@ describe('native kernel threads', () => {
 
   it('a seeded fit gives bit-identical weights with 1, 2 and 8 threads', { skip }, async () => {
     // 40 rows a batch: row blocks of 16, 16 and 8 (kernel/native/src/runner.h)
-    const x = tf.randomNormal([80, 6, 3], 0, 1, 'float32', 1);
+    const x = tf.randomNormal([80, 30, 3], 0, 1, 'float32', 1);
     const y = tf.randomNormal([80, 1], 0, 1, 'float32', 2);
     const initial = model().getWeights().map((w) => w.clone());
     const weightsAfterFit = async (threads: number): Promise<Uint32Array[]> => {
@@ -57,7 +60,7 @@ describe('native kernel threads', () => {
     const initial = model().getWeights().map((w) => w.clone());
     const fitOn = async (backend: string): Promise<Float32Array[]> => {
       await tf.setBackend(backend);
-      const x = tf.randomNormal([80, 6, 3], 0, 1, 'float32', 5);
+      const x = tf.randomNormal([80, 30, 3], 0, 1, 'float32', 5);
       const y = tf.randomNormal([80, 1], 0, 1, 'float32', 6);
       const m = model();
       m.setWeights(initial.map((w) => tf.tensor(w.dataSync(), w.shape)));
@@ -105,7 +108,7 @@ describe('native kernel threads', () => {
     native.backwardMany = (c) => (calls.push('backwardMany'), backwardMany(c));
     try {
       const m = model();
-      const x = tf.randomNormal([4, 6, 3], 0, 1, 'float32', 4);
+      const x = tf.randomNormal([4, 30, 3], 0, 1, 'float32', 4);
       m.predict(x);
       m.evaluate(x, tf.zeros([4, 1]));
     } finally {
