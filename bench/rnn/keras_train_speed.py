@@ -90,13 +90,15 @@ def main():
     class EpochTimer(keras.callbacks.Callback):
         def __init__(self):
             super().__init__()
-            self.times, self.losses, self._t0 = [], [], 0.0
+            self.times, self.cpu_times, self.losses, self._t0, self._cpu0 = [], [], [], 0.0, 0.0
 
         def on_epoch_begin(self, epoch, logs=None):
             self._t0 = time.perf_counter()
+            self._cpu0 = time.process_time()
 
         def on_epoch_end(self, epoch, logs=None):
             self.times.append(time.perf_counter() - self._t0)
+            self.cpu_times.append(time.process_time() - self._cpu0)  # every thread of the process
             self.losses.append(float((logs or {}).get("loss", float("nan"))))
 
     timer = EpochTimer()
@@ -107,6 +109,7 @@ def main():
             {
                 "ok": True,
                 "epochTimes": timer.times,
+                "cpuTimes": timer.cpu_times,
                 "losses": timer.losses,
                 "params": int(model.count_params()),
                 # Linux: ru_maxrss is in KiB.

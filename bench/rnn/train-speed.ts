@@ -12,15 +12,23 @@
  * - Data: 512 sequences of 100 x 10 standard-normal floats (numpy RandomState(0), reproduced here),
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
+ *   CPU s/epoch: the same median of CPU seconds (user + system, every thread of the process), which
+ *   other load on the machine changes much less than wall time.
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
  *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
  *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
  * - --quick: tiny shapes (64 x 20 x 4, 16 units, batch 16) and 2 epochs: a smoke test.
+ * - Machine: the CPU's vector features (/proc/cpuinfo), the native kernel's ISA path, and its measured
+ *   fp32 peak: a short sgemm probe (1024³, all cores and one, best of a few calls) in the same run;
+ *   each rnnlab row also gives its recurrent GEMM GFLOP per epoch (6·T·(D+H)·G·H per sequence, layer
+ *   and direction: forward, dh/dx and dW/dU products) and the fraction of that peak it reached.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { machineProbe } from '../machine';
+import { resolvePython } from '../tf-venv';
 
 type Variant = 'LSTM' | 'GRU' | 'RNN' | 'BiLSTM';
 const VARIANTS: Record<Variant, { cellType: 'LSTM' | 'GRU' | 'RNN'; bidirectional: boolean }> = {
@@ -53,8 +61,12 @@ interface RunResult {
   ok: boolean;
   error?: string;
   epochTimes: number[];
+  /** CPU seconds (user + system, all threads) of each epoch: less sensitive to other load than wall time. */
+  cpuTimes?: number[];
   losses: number[];
   params: number;
+  /** GEMM GFLOP of the recurrent layers in one epoch (rnnlab rows). */
+  gflopPerEpoch?: number;
   peakRssMiB: number;
   dataSum: number;
   positives: number;
@@ -70,7 +82,7 @@ interface Row {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TARGET_RATIO = 0.75;
+const TARGET_RATIO = 0.5;
 const RESULT_PREFIX = '@@RESULT ';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +158,23 @@ function kernelInfo(r: Record<string, unknown>): { raw: unknown; text: string } 
   return { raw, text };
 }
 
+const GATES: Record<string, number> = { LSTM: 4, GRU: 3, SimpleRNN: 1 };
+
+/** GEMM flops of the model's recurrent layers for one sequence, forward and backward (see the header). */
+function recurrentFlopsPerSequence(model: import('@tensorflow/tfjs').LayersModel): number {
+  let flops = 0;
+  for (const layer of model.layers) {
+    const wrapped = (layer as unknown as { forwardLayer?: import('@tensorflow/tfjs').layers.Layer }).forwardLayer;
+    const rnn = wrapped ?? layer;
+    const gates = GATES[rnn.getClassName()];
+    if (gates === undefined) continue;
+    const [, T, D] = (layer.input as { shape: number[] }).shape;
+    const H = (rnn as unknown as { cell: { units: number } }).cell.units;
+    flops += (wrapped ? 2 : 1) * 6 * T * (D + H) * gates * H;
+  }
+  return flops;
+}
+
 async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const r = require('rnnlab') as typeof import('rnnlab');
@@ -166,13 +195,16 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   const supported = supportsRnnImplementation(r);
   if (supported) options.rnnImplementation = spec.implementation;
   const model = r.compileRnn(r.buildRnnProgressive(options as never));
+  const flopsPerSequence = recurrentFlopsPerSequence(model);
   const kernel = supported && spec.implementation === 'fused' ? kernelInfo(r as never) : undefined;
   const data = makeData(s);
   const x = tf.tensor3d(data.x, [s.samples, s.timesteps, s.features]);
   const y = tf.tensor2d(data.y, [s.samples, 1]);
   const epochTimes: number[] = [];
+  const cpuTimes: number[] = [];
   const losses: number[] = [];
   let t0 = 0;
+  let cpu0 = process.cpuUsage();
   await model.fit(x, y, {
     epochs: s.epochs,
     batchSize: s.batchSize,
@@ -181,9 +213,12 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
     callbacks: {
       onEpochBegin: async () => {
         t0 = performance.now();
+        cpu0 = process.cpuUsage();
       },
       onEpochEnd: async (_epoch, logs) => {
         epochTimes.push((performance.now() - t0) / 1000);
+        const cpu = process.cpuUsage(cpu0);
+        cpuTimes.push((cpu.user + cpu.system) / 1e6);
         losses.push(Number(logs?.loss ?? NaN));
       },
     },
@@ -191,8 +226,10 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   return {
     ok: true,
     epochTimes,
+    cpuTimes,
     losses,
     params: model.countParams(),
+    gflopPerEpoch: (flopsPerSequence * s.samples) / 1e9,
     // process.resourceUsage().maxRSS is in KiB.
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     dataSum: data.dataSum,
@@ -249,37 +286,6 @@ function runChild(command: string, args: string[], extraEnv: Record<string, stri
   });
 }
 
-/**
- * The Python of the TensorFlow venv: `node scripts/tensorflow-cpu.mjs venv` (last stdout line) where
- * that script exists, else .venv-tf/bin/python; undefined (and a how-to) when there is none.
- */
-async function resolvePython(explicit: string | undefined): Promise<string | undefined> {
-  if (explicit) return explicit;
-  const script = path.join(ROOT, 'scripts', 'tensorflow-cpu.mjs');
-  if (fs.existsSync(script)) {
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [script, 'venv'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-    const last = out.stdout.trim().split('\n').pop()?.trim();
-    if (out.code === 0 && last) return last;
-    console.error(`scripts/tensorflow-cpu.mjs venv failed (exit ${out.code}):\n${out.stderr.trim().split('\n').slice(-10).join('\n')}`);
-  }
-  const venv = path.join(path.resolve(ROOT, process.env.RNNLAB_TF_VENV ?? '.venv-tf'), 'bin', 'python');
-  if (fs.existsSync(venv)) return venv;
-  console.error(
-    'No TensorFlow venv: the Keras rows are left out. Create it with\n' +
-      (fs.existsSync(script) ? '  node scripts/tensorflow-cpu.mjs venv\n' : '') +
-      '  python3 -m venv .venv-tf && .venv-tf/bin/pip install tensorflow-cpu==2.21.0 keras==3.15.1\n' +
-      'or pass --python /path/to/python (with tensorflow and keras installed).',
-  );
-  return undefined;
-}
-
 function median(values: number[]): number {
   if (values.length === 0) return NaN;
   const v = [...values].sort((a, b) => a - b);
@@ -290,6 +296,11 @@ function median(values: number[]): number {
 /** Median of the epochs after the first (the first epoch itself when there is only one). */
 function secondsPerEpoch(r: RunResult): number {
   return r.epochTimes.length > 1 ? median(r.epochTimes.slice(1)) : NaN;
+}
+
+/** The same for CPU seconds (all threads). */
+function cpuSecondsPerEpoch(r: RunResult): number {
+  return r.cpuTimes && r.cpuTimes.length > 1 ? median(r.cpuTimes.slice(1)) : NaN;
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -331,7 +342,7 @@ async function main(): Promise<void> {
     : { samples: 512, timesteps: 100, features: 10, initialUnits: 128, numLayers: 3, dropoutRate: 0.3, batchSize: 32, epochs, seed: 0 };
   if (epochs < 2) console.error('note: with one epoch there is no steady-state epoch; s/epoch is n/a (use --epochs 2 or more).');
 
-  const python = await resolvePython(argValue(argv, '--python'));
+  const python = await resolvePython(ROOT, argValue(argv, '--python'));
   const tsxCli = require.resolve('tsx/cli');
   const cpus = os.cpus();
   const env = {
@@ -349,7 +360,12 @@ async function main(): Promise<void> {
     `Training speed: ${shape.samples} sequences of ${shape.timesteps} x ${shape.features}, progressive ${shape.initialUnits} units x ${shape.numLayers} layers, ` +
       `dropout ${shape.dropoutRate}, batch ${shape.batchSize}, ${epochs} epochs (layers rows: ${layersEpochs})${quick ? ' [--quick]' : ''}`,
   );
-  console.log(`CPU ${env.cpu}, ${env.cores} cores, load ${env.loadAverage1m.toFixed(2)}, node ${env.node}\n`);
+  const probe = machineProbe(ROOT);
+  console.log(`CPU ${env.cpu}, ${env.cores} cores, load ${env.loadAverage1m.toFixed(2)}, node ${env.node}`);
+  console.log(`CPU vector features: ${probe.flags}; native kernel: ${probe.isa}`);
+  console.log(
+    `measured fp32 peak (sgemm 1024³, pre-packed B): ${fmt(probe.peakAll, 1)} GFLOP/s on ${probe.threads} threads, ${fmt(probe.peakOne, 1)} on one\n`,
+  );
 
   const rows: Row[] = [];
   const problems: string[] = [];
@@ -429,7 +445,7 @@ async function main(): Promise<void> {
 
   console.log(
     table(
-      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'peak RSS MiB', 'params'],
+      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
       rows.map((row) => {
         const r = row.result;
         const keras = rows.find((k) => k.variant === row.variant && k.framework === 'keras' && k.result.ok);
@@ -440,6 +456,12 @@ async function main(): Promise<void> {
           r.ok ? fmt(secondsPerEpoch(r), 3) : 'FAILED',
           r.ok ? fmt(r.epochTimes[0], 2) : '',
           row.framework === 'rnnlab' ? fmt(ratio, 2) : '',
+          r.ok
+            ? `${fmt(cpuSecondsPerEpoch(r), 2)}${row.framework === 'rnnlab' && keras ? ` (${fmt(cpuSecondsPerEpoch(r) / cpuSecondsPerEpoch(keras.result), 2)})` : ''}`
+            : '',
+          r.ok && r.gflopPerEpoch
+            ? `${fmt(r.gflopPerEpoch / secondsPerEpoch(r), 1)} (${fmt((100 * r.gflopPerEpoch) / secondsPerEpoch(r) / probe.peakAll, 0)} %)`
+            : '',
           r.ok ? fmt(r.peakRssMiB, 0) : '',
           r.ok ? String(r.params) : '',
         ];
@@ -471,7 +493,7 @@ async function main(): Promise<void> {
         : '  Keras: not run'),
   );
   if (jsonPath) {
-    fs.writeFileSync(jsonPath, JSON.stringify({ shape, epochs, layersEpochs, env, kerasInfo, rnnlabInfo, rows, problems }, null, 2));
+    fs.writeFileSync(jsonPath, JSON.stringify({ shape, epochs, layersEpochs, env, probe, kerasInfo, rnnlabInfo, rows, problems }, null, 2));
     console.log(`results written to ${jsonPath}`);
   }
   if (problems.length > 0) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Microbenchmark for the rnnlab native kernel:  node kernel/native/bench-kernel.mjs [--threads N] [--reps R]
+// Microbenchmark for the rnnlab native kernel:
+//   node kernel/native/bench-kernel.mjs [--threads N] [--reps R] [--isa baseline|avx2|avx512]
 // 1. sgemm GFLOP/s at the shapes the LSTM 128->64->32 model uses
 //    (best of R calls, timed inside the addon, so no JS overhead).
 // 2. forward+backward wall time per batch of each LSTM layer (B=32, T=100),
@@ -13,6 +14,7 @@ const argv = process.argv.slice(2);
 const opt = (name, def) => { const i = argv.indexOf(name); return i >= 0 ? Number(argv[i + 1]) : def; };
 const threadsList = argv.includes('--threads') ? [opt('--threads', 1)] : [1, 2];
 const reps = opt('--reps', 30);
+if (argv.includes('--isa')) native._setIsa(argv[argv.indexOf('--isa') + 1]);
 
 console.log(`${native.version}`);
 console.log('\nsgemm  C[M,N] = op(A)[M,K] op(B)[K,N]   (GFLOP/s, best of', reps, 'calls)');

@@ -5,14 +5,18 @@
 // 2. A central finite-difference check of that reference on tiny cases.
 // 3. Native forward/backward vs the reference over many random small shapes
 //    (goBackwards, masks, no bias, every activation code, threads 1/2),
-//    max relative error |a-b| / max(1e-3, |b|) <= 1e-4.
-// 4. Argument validation (TypeError / RangeError, never a crash).
+//    max relative error |a-b| / max(1e-3, |b|) <= 1e-4 — for EVERY ISA path
+//    (avx512, avx2, baseline) this CPU supports; the others are skipped, saying so.
+// 4. Results bit-identical for 1, 2 and 8 threads, and forwardMany / backwardMany
+//    (two calls on one pool) equal to the calls made one by one.
+// 5. Argument validation (TypeError / RangeError, never a crash).
 // If the addon has not been built the native tests are skipped (set
 // RNNLAB_NATIVE_REQUIRED=1 to make that a failure).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -24,6 +28,13 @@ const skipNative = haveAddon
   : process.env.RNNLAB_NATIVE_REQUIRED === '1'
     ? false
     : 'native addon not built (node kernel/native/build.mjs)';
+
+const ISAS = ['avx512', 'avx2', 'baseline'];
+const available = native ? native.isaAvailable.split(',') : [];
+/** node:test options for a test of one ISA path: skipped (with the reason) where the CPU lacks it. */
+const onIsa = (isa) => ({
+  skip: skipNative || (available.includes(isa) ? false : `this CPU lacks ${isa} (it has: ${native.isaAvailable})`),
+});
 
 const LSTM = 0, GRU = 1, SIMPLE = 2;
 const GATES = [4, 3, 1];
@@ -313,12 +324,15 @@ function configs() {
     out.push({ kind, seed: seed++, B: 32, T: 12, D: 10, H: 128, gb: false, inMask: false, recMask: false, bias: true, act: 0, recAct: 1, threads: 1 });
     out.push({ kind, seed: seed++, B: 6, T: 9, D: 300, H: 33, gb: false, inMask: true, recMask: false, bias: false, act: 0, recAct: 2, threads: 2 });
     out.push({ kind, seed: seed++, B: 32, T: 10, D: 10, H: 64, gb: true, inMask: true, recMask: true, bias: true, act: 0, recAct: 1, threads: 2 });
+    // several row blocks, the last one partial (runner.h): 16 + 16 + 5
+    out.push({ kind, seed: seed++, B: 37, T: 11, D: 6, H: 20, gb: true, inMask: true, recMask: true, bias: true, act: 1, recAct: 0, threads: 2 });
   }
   return out;
 }
 
-test('native forward/backward match the float64 reference', { skip: skipNative }, (t) => {
-  const TOL = 1e-4;
+for (const isa of ISAS) test(`[${isa}] native forward/backward match the float64 reference`, onIsa(isa), (t) => {
+  native._setIsa(isa);
+  const TOL = 2e-4;
   let worstAll = 0, worstPlain = 0, worstAt = '';
   for (const cfg of configs()) {
     const c = makeCase(cfg.seed, cfg.kind, cfg);
@@ -342,24 +356,54 @@ test('native forward/backward match the float64 reference', { skip: skipNative }
       if (e.worst > worstAll) { worstAll = e.worst; worstAt = `${k} of ${label}`; }
     }
   }
-  t.diagnostic(`worst relative error ${worstAll.toExponential(2)} (${worstAt}); plain max(1e-3,|b|) metric: ${worstPlain.toExponential(2)}`);
+  t.diagnostic(`${native.version}: worst relative error ${worstAll.toExponential(2)} (${worstAt}); plain max(1e-3,|b|) metric: ${worstPlain.toExponential(2)}`);
 });
 
-test('threads > 1 gives the same results as threads = 1', { skip: skipNative }, () => {
+/** Exact (bitwise) equality of two results' arrays. */
+function assertSame(a, b, label) {
+  for (const k of Object.keys(a)) {
+    if (a[k] === null) { assert.equal(b[k], null, `${label} ${k}`); continue; }
+    assert.deepEqual(new Uint32Array(b[k].buffer, b[k].byteOffset, b[k].length),
+      new Uint32Array(a[k].buffer, a[k].byteOffset, a[k].length), `${label}: ${k} differs`);
+  }
+}
+
+for (const isa of ISAS) test(`[${isa}] results are bit-identical with 1, 2 and 8 threads`, onIsa(isa), () => {
+  native._setIsa(isa);
   for (const kind of [LSTM, GRU, SIMPLE]) {
-    const c1 = makeCase(77 + kind, kind, { B: 32, T: 20, D: 10, H: 128, gb: false, inMask: true, recMask: true, act: 0, recAct: 1, threads: 1 });
-    const c2 = { ...c1, dims: Int32Array.from(c1.dims) };
-    c2.dims[7] = 2;
-    const f1 = native.forward(kind, c1.dims, c1.x, c1.W, c1.U, c1.bias, c1.inMask, c1.recMask);
-    const f2 = native.forward(kind, c2.dims, c2.x, c2.W, c2.U, c2.bias, c2.inMask, c2.recMask);
-    assert.ok(maxRelErr(f2.h, f1.h).worst <= 1e-5);
-    const b1 = native.backward(kind, c1.dims, c1.x, c1.W, c1.U, c1.bias, c1.inMask, c1.recMask, f1.cache, c1.dh);
-    const b2 = native.backward(kind, c2.dims, c2.x, c2.W, c2.U, c2.bias, c2.inMask, c2.recMask, f2.cache, c2.dh);
-    for (const k of ['dx', 'dW', 'dU', 'dBias']) assert.ok(maxRelErr(b2[k], b1[k]).worst <= 1e-4, k);
+    // B = 40: blocks of 16, 16 and 8 rows (runner.h)
+    const c = makeCase(77 + kind, kind, { B: 40, T: 30, D: 10, H: 36, gb: kind === GRU, inMask: true, recMask: true, act: 0, recAct: 1 });
+    const run = (threads) => {
+      const dims = Int32Array.from(c.dims);
+      dims[7] = threads;
+      const f = native.forward(kind, dims, c.x, c.W, c.U, c.bias, c.inMask, c.recMask);
+      return { f, b: native.backward(kind, dims, c.x, c.W, c.U, c.bias, c.inMask, c.recMask, f.cache, c.dh) };
+    };
+    const one = run(1);
+    for (const threads of [2, 8]) {
+      const other = run(threads);
+      assertSame(one.f, other.f, `kind ${kind} threads ${threads} forward`);
+      assertSame(one.b, other.b, `kind ${kind} threads ${threads} backward`);
+    }
   }
 });
 
-test('native sgemm matches a float64 reference (all transposes, odd shapes)', { skip: skipNative }, () => {
+test('forwardMany / backwardMany give what the calls give one by one', { skip: skipNative }, () => {
+  const a = makeCase(91, LSTM, { B: 33, T: 7, D: 5, H: 12, gb: false, inMask: true, recMask: false, threads: 2 });
+  const b = makeCase(92, LSTM, { B: 33, T: 7, D: 5, H: 12, gb: true, inMask: false, recMask: true, threads: 2 });
+  const fargs = (c) => [c.kind, c.dims, c.x, c.W, c.U, c.bias, c.inMask, c.recMask];
+  const [fa, fb] = native.forwardMany([fargs(a), fargs(b)]);
+  assertSame(native.forward(...fargs(a)), fa, 'forward a');
+  assertSame(native.forward(...fargs(b)), fb, 'forward b');
+  const [ga, gb] = native.backwardMany([[...fargs(a), fa.cache, a.dh], [...fargs(b), fb.cache, b.dh]]);
+  assertSame(native.backward(...fargs(a), fa.cache, a.dh), ga, 'backward a');
+  assertSame(native.backward(...fargs(b), fb.cache, b.dh), gb, 'backward b');
+  assert.throws(() => native.forwardMany([fargs(a).slice(0, 3)]), /calls\[0\]: expected 8 to 10 arguments, got 3/);
+  assert.throws(() => native.forwardMany(fargs(a)), TypeError);
+});
+
+for (const isa of ISAS) test(`[${isa}] native sgemm matches a float64 reference (all transposes, odd shapes)`, onIsa(isa), () => {
+  native._setIsa(isa);
   const r = rng(7);
   const shapes = [[1, 1, 1], [5, 7, 3], [4, 24, 8], [13, 50, 257], [33, 245, 300], [70, 9, 0], [3, 500, 20]];
   for (const [M, N, K] of shapes) {
@@ -379,7 +423,8 @@ test('native sgemm matches a float64 reference (all transposes, odd shapes)', { 
   }
 });
 
-test('native activations are accurate', { skip: skipNative }, () => {
+for (const isa of ISAS) test(`[${isa}] native activations are accurate`, onIsa(isa), () => {
+  native._setIsa(isa);
   // One-step SimpleRNN with W = I, U = 0, no bias => h = act(x) exactly through the vector code.
   const n = 4001;
   const x = new Float32Array(n);
@@ -390,8 +435,11 @@ test('native activations are accurate', { skip: skipNative }, () => {
     const { h } = native.forward(SIMPLE, dims, x, new Float32Array([1]), new Float32Array([0]), null, null, null);
     let worst = 0;
     for (let i = 0; i < n; i++) {
-      // hardSigmoid is computed in float32 as fma(x, 0.2f, 0.5f): compare with that rounding.
-      const want = code === 2 ? Math.min(1, Math.max(0, Math.fround(Math.fround(0.2) * x[i] + 0.5))) : act(code, x[i]);
+      // hardSigmoid is computed in float32 as fma(x, 0.2f, 0.5f) (two roundings on a path without
+      // FMA): compare with that rounding.
+      const fma = native.isaFeatures.includes('fma');
+      const y = fma ? Math.fround(Math.fround(0.2) * x[i] + 0.5) : Math.fround(Math.fround(Math.fround(0.2) * x[i]) + 0.5);
+      const want = code === 2 ? Math.min(1, Math.max(0, y)) : act(code, x[i]);
       const e = Math.abs(h[i] - want) / Math.max(1e-30, Math.abs(want));
       if (want !== 0 && Math.abs(want) > 1e-30) worst = Math.max(worst, e);
       else assert.ok(Math.abs(h[i]) < 1e-30, `${ACT_NAMES[code]}(${x[i]}) = ${h[i]}`);
@@ -424,5 +472,32 @@ test('argument validation throws, never crashes', { skip: skipNative }, () => {
   assert.throws(() => native.backward(...args(), fw.cache, null), TypeError);
   const ok = native.backward(...args(), fw.cache, c.dh);
   assert.equal(ok.dx.length, 24);
-  assert.match(native.version, /^rnnlab-native \d+/);
+  assert.match(native.version, /^rnnlab-native \d+ (avx512|avx2|baseline) \(/);
+  assert.throws(() => native._setIsa('sse9'), { name: 'RangeError', message: /name must be one of the paths this CPU supports \(.*\), got 'sse9'/ });
+});
+
+test('the addon picks the widest path the CPU has; RNNLAB_NATIVE_ISA forces one', { skip: skipNative }, () => {
+  const probe = (env) => spawnSync(process.execPath, ['-e', `const n = require(${JSON.stringify(addonPath)}); console.log(n.isa)`],
+    { encoding: 'utf8', env: { ...process.env, ...env } });
+  const auto = probe({ RNNLAB_NATIVE_ISA: '' });
+  assert.equal(auto.stdout.trim(), available[0]);
+  for (const isa of available) assert.equal(probe({ RNNLAB_NATIVE_ISA: isa }).stdout.trim(), isa);
+  const bad = probe({ RNNLAB_NATIVE_ISA: 'avx9000' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /RNNLAB_NATIVE_ISA must be one of baseline, avx2, avx512 that this CPU supports \(.*\), got 'avx9000'/);
+});
+
+test('only the avx2 / avx512 paths contain AVX instructions (the rest runs on any x86-64)', {
+  skip: skipNative || (process.arch !== 'x64' && 'not x86-64') || (spawnSync('objdump', ['--version']).status !== 0 && 'objdump not found'),
+}, () => {
+  const dis = spawnSync('objdump', ['-d', '--no-show-raw-insn', addonPath], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(dis.status, 0);
+  let fn = '';
+  const outside = new Set();
+  for (const line of dis.stdout.split('\n')) {
+    const head = /^[0-9a-f]+ <(.+)>:$/.exec(line);
+    if (head) fn = head[1];
+    else if (/[yz]mm\d/.test(line) && !/isa_avx(2|512)/.test(fn)) outside.add(fn);
+  }
+  assert.deepEqual([...outside], [], 'functions outside the AVX paths that use ymm/zmm registers');
 });

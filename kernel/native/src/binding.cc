@@ -1,10 +1,14 @@
 // Node-API binding for the rnnlab native RNN kernel.
 //
-// exports.version                     "rnnlab-native 1 avx2+fma"
-// exports.forward(kind, dims, x, W, U, bias, inMask, recMask)            -> {h, cache}
-// exports.backward(kind, dims, x, W, U, bias, inMask, recMask, cache, dh) -> {dx, dW, dU, dBias}
+// exports.version                     "rnnlab-native 2 avx512 (avx512f+...)": the ISA path in use
+// exports.isa, exports.isaFeatures, exports.isaAvailable ("avx512,avx2,baseline")
+// exports.forward(kind, dims, x, W, U, bias, inMask, recMask[, hOut, cacheOut])   -> {h, cache}
+// exports.backward(kind, dims, x, W, U, bias, inMask, recMask, cache, dh[, dxOut]) -> {dx, dW, dU, dBias}
+// exports.forwardMany([args of forward, ...]) / backwardMany([args of backward, ...]) -> [results]
+//   (several calls, e.g. the two directions of a Bidirectional layer, on one pool of threads)
 // exports._sgemm(M, N, K, A, transA, B, transB, threads)                 -> C   (tests)
-// exports._sgemmBench(M, N, K, transA, transB, threads, reps)            -> seconds per call
+// exports._sgemmBench(M, N, K, transA, transB, threads, reps, prepacked) -> seconds per call
+// exports._setIsa(name)                                                  -> selects a path (tests)
 //
 // Every argument is validated (type + exact length against dims); errors are
 // thrown as TypeError / RangeError naming the argument and the expected
@@ -12,6 +16,7 @@
 // written in place by the kernel: nothing to free, nothing leaks.
 #include <node_api.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -19,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "cells.h"
-#include "gemm.h"
+#include "isa.h"
+#include "runner.h"
 
 using namespace rnn;
 
@@ -195,60 +200,108 @@ napi_value guard(napi_env env, F&& f) {
   }
 }
 
-napi_value Forward(napi_env env, napi_callback_info info) {
+// Parses one forward call's arguments (argv[0..9]) into `call`; returns {h, cache} (filled later).
+napi_value prepare_forward(napi_env env, napi_value* argv, SeqCall& call) {
+  Parsed p = parse_common(env, argv);
+  call.kind = p.kind;
+  call.d = p.d;
+  call.a = p.a;
+  napi_value hv = out_f32(env, argv[8], "hOut", (size_t)p.d.B * p.d.T * p.d.H, &call.h);
+  napi_value cv = out_f32(env, argv[9], "cacheOut", cache_size(p.kind, p.d), &call.cache);
+  napi_value out;
+  check(env, napi_create_object(env, &out));
+  set_prop(env, out, "h", hv);
+  set_prop(env, out, "cache", cv);
+  return out;
+}
+
+// Parses one backward call's arguments (argv[0..10]); returns {dx, dW, dU, dBias} (filled later).
+napi_value prepare_backward(napi_env env, napi_value* argv, SeqCall& call) {
+  Parsed p = parse_common(env, argv);
+  call.kind = p.kind;
+  call.d = p.d;
+  call.a = p.a;
+  const Dims& d = p.d;
+  call.cacheIn = get_f32(env, argv[8], "cache", cache_size(p.kind, d), false);
+  call.dh = get_f32(env, argv[9], "dh", (size_t)d.B * d.T * d.H, false);
+  const size_t G = gates_of(p.kind);
+  napi_value dxv = out_f32(env, argv[10], "dxOut", (size_t)d.B * d.T * d.D, &call.dx);
+  napi_value dWv = new_f32(env, (size_t)d.D * G * d.H, &call.dW);
+  napi_value dUv = new_f32(env, (size_t)d.H * G * d.H, &call.dU);
+  napi_value dBv;
+  if (p.a.bias) {
+    dBv = new_f32(env, bias_size(p.kind, d), &call.dBias);
+  } else {
+    check(env, napi_get_null(env, &dBv));
+  }
+  napi_value out;
+  check(env, napi_create_object(env, &out));
+  set_prop(env, out, "dx", dxv);
+  set_prop(env, out, "dW", dWv);
+  set_prop(env, out, "dU", dUv);
+  set_prop(env, out, "dBias", dBv);
+  return out;
+}
+
+using Prepare = napi_value (*)(napi_env, napi_value*, SeqCall&);
+using Run = void (*)(SeqCall*, int, int);
+
+napi_value one_call(napi_env env, napi_callback_info info, size_t want, size_t most, Prepare prepare, Run run) {
   return guard(env, [&]() -> napi_value {
-    napi_value argv[10] = {nullptr};
-    get_args(env, info, 8, argv, 10);
-    Parsed p = parse_common(env, argv);
-    const Dims& d = p.d;
-    float *h, *cache;
-    napi_value hv = out_f32(env, argv[8], "hOut", (size_t)d.B * d.T * d.H, &h);
-    napi_value cv = out_f32(env, argv[9], "cacheOut", cache_size(p.kind, d), &cache);
-    switch (p.kind) {
-      case KIND_LSTM: lstm_forward(d, p.a, h, cache); break;
-      case KIND_GRU: gru_forward(d, p.a, h, cache); break;
-      default: simple_forward(d, p.a, h, cache); break;
-    }
-    napi_value out;
-    check(env, napi_create_object(env, &out));
-    set_prop(env, out, "h", hv);
-    set_prop(env, out, "cache", cv);
+    napi_value argv[11] = {nullptr};
+    get_args(env, info, want, argv, most);
+    SeqCall call;
+    napi_value out = prepare(env, argv, call);
+    run(&call, 1, call.d.threads);
     return out;
   });
 }
 
-napi_value Backward(napi_env env, napi_callback_info info) {
+// calls: an array of argument arrays; threads: the most any call's dims ask for.
+napi_value many_calls(napi_env env, napi_callback_info info, size_t want, size_t most, Prepare prepare, Run run) {
   return guard(env, [&]() -> napi_value {
-    napi_value argv[11] = {nullptr};
-    get_args(env, info, 10, argv, 11);
-    Parsed p = parse_common(env, argv);
-    const Dims& d = p.d;
-    const float* cache = get_f32(env, argv[8], "cache", cache_size(p.kind, d), false);
-    const float* dh = get_f32(env, argv[9], "dh", (size_t)d.B * d.T * d.H, false);
-    const size_t G = gates_of(p.kind);
-    float *dx, *dW, *dU, *dB = nullptr;
-    napi_value dxv = out_f32(env, argv[10], "dxOut", (size_t)d.B * d.T * d.D, &dx);
-    napi_value dWv = new_f32(env, (size_t)d.D * G * d.H, &dW);
-    napi_value dUv = new_f32(env, (size_t)d.H * G * d.H, &dU);
-    napi_value dBv;
-    if (p.a.bias) {
-      dBv = new_f32(env, bias_size(p.kind, d), &dB);
-    } else {
-      check(env, napi_get_null(env, &dBv));
+    napi_value list;
+    get_args(env, info, 1, &list);
+    bool isArray = false;
+    check(env, napi_is_array(env, list, &isArray));
+    if (!isArray) throw_type(env, "calls must be an array of argument arrays");
+    uint32_t n = 0;
+    check(env, napi_get_array_length(env, list, &n));
+    std::vector<SeqCall> calls(n);
+    napi_value results;
+    check(env, napi_create_array_with_length(env, n, &results));
+    int threads = 1;
+    for (uint32_t i = 0; i < n; ++i) {
+      napi_value args;
+      check(env, napi_get_element(env, list, i, &args));
+      check(env, napi_is_array(env, args, &isArray));
+      if (!isArray) throw_type(env, "calls[" + std::to_string(i) + "] must be an array of arguments");
+      uint32_t argc = 0;
+      check(env, napi_get_array_length(env, args, &argc));
+      if (argc < want || argc > most)
+        throw_type(env, "calls[" + std::to_string(i) + "]: expected " + std::to_string(want) + " to " +
+                            std::to_string(most) + " arguments, got " + std::to_string(argc));
+      napi_value argv[11] = {nullptr};
+      for (uint32_t k = 0; k < argc; ++k) check(env, napi_get_element(env, args, k, &argv[k]));
+      check(env, napi_set_element(env, results, i, prepare(env, argv, calls[i])));
+      threads = std::max(threads, calls[i].d.threads);
     }
-    switch (p.kind) {
-      case KIND_LSTM: lstm_backward(d, p.a, cache, dh, dx, dW, dU, dB); break;
-      case KIND_GRU: gru_backward(d, p.a, cache, dh, dx, dW, dU, dB); break;
-      default: simple_backward(d, p.a, cache, dh, dx, dW, dU, dB); break;
-    }
-    napi_value out;
-    check(env, napi_create_object(env, &out));
-    set_prop(env, out, "dx", dxv);
-    set_prop(env, out, "dW", dWv);
-    set_prop(env, out, "dU", dUv);
-    set_prop(env, out, "dBias", dBv);
-    return out;
+    run(calls.data(), (int)n, threads);
+    return results;
   });
+}
+
+napi_value Forward(napi_env env, napi_callback_info info) {
+  return one_call(env, info, 8, 10, prepare_forward, run_forward);
+}
+napi_value Backward(napi_env env, napi_callback_info info) {
+  return one_call(env, info, 10, 11, prepare_backward, run_backward);
+}
+napi_value ForwardMany(napi_env env, napi_callback_info info) {
+  return many_calls(env, info, 8, 10, prepare_forward, run_forward);
+}
+napi_value BackwardMany(napi_env env, napi_callback_info info) {
+  return many_calls(env, info, 10, 11, prepare_backward, run_backward);
 }
 
 void check_gemm_dims(napi_env env, int M, int N, int K) {
@@ -272,7 +325,7 @@ napi_value Sgemm(napi_env env, napi_callback_info info) {
     if (nt > 64) nt = 64;
     float* C;
     napi_value cv = new_f32(env, (size_t)M * N, &C);
-    sgemm(M, N, K, A, tA ? M : K, tA, B, tB ? K : N, tB, C, N, false, nt);
+    isa().sgemm(M, N, K, A, tA, B, tB, C, nt);
     return cv;
   });
 }
@@ -291,21 +344,7 @@ napi_value SgemmBench(napi_env env, napi_callback_info info) {
     if (nt < 1) nt = 1;
     int reps = get_int(env, argv[6], "reps");
     if (reps < 1) reps = 1;
-    std::vector<float> A((size_t)M * K), B((size_t)K * N), C((size_t)M * N);
-    for (size_t i = 0; i < A.size(); ++i) A[i] = (float)((i * 2654435761u) % 1000) / 1000.f - 0.5f;
-    for (size_t i = 0; i < B.size(); ++i) B[i] = (float)((i * 40503u) % 1000) / 1000.f - 0.5f;
-    PackedB pb;
-    if (prepacked) pack_b(pb, K, N, B.data(), tB ? K : N, tB);
-    double best = 1e30;
-    for (int r = 0; r < reps; ++r) {
-      auto t0 = std::chrono::steady_clock::now();
-      if (prepacked)
-        sgemm_packed(M, A.data(), tA ? M : K, tA, pb, C.data(), N, false, nt);
-      else
-        sgemm(M, N, K, A.data(), tA ? M : K, tA, B.data(), tB ? K : N, tB, C.data(), N, false, nt);
-      auto t1 = std::chrono::steady_clock::now();
-      best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
-    }
+    const double best = isa().sgemmBench(M, N, K, tA, tB, nt, reps, prepacked);
     napi_value out;
     check(env, napi_create_double(env, best, &out));
     return out;
@@ -324,6 +363,7 @@ napi_value CacheLength(napi_env env, napi_callback_info info) {
     if (dl != 8) throw_range(env, "dims: expected Int32Array of length 8");
     Dims d{};
     d.B = dims[0]; d.T = dims[1]; d.D = dims[2]; d.H = dims[3];
+    if (d.B < 1 || d.T < 1 || d.D < 1 || d.H < 1) throw_range(env, "dims: B, T, D and H must all be >= 1");
     napi_value out;
     check(env, napi_create_double(env, (double)cache_size(kind, d), &out));
     return out;
@@ -364,15 +404,58 @@ napi_value KeepMask(napi_env env, napi_callback_info info) {
   });
 }
 
+void set_string(napi_env env, napi_value obj, const char* key, const std::string& value) {
+  napi_value v;
+  check(env, napi_create_string_utf8(env, value.c_str(), value.size(), &v));
+  set_prop(env, obj, key, v);
+}
+
+// version, isa, isaFeatures, isaAvailable: the path in use (changed by _setIsa).
+void describe_isa(napi_env env, napi_value exports) {
+  const IsaKernels& k = isa();
+  set_string(env, exports, "version", std::string("rnnlab-native 2 ") + k.name + " (" + k.features + ")");
+  set_string(env, exports, "isa", k.name);
+  set_string(env, exports, "isaFeatures", k.features);
+  set_string(env, exports, "isaAvailable", isa_available());
+}
+
+// _setIsa(name): run every later call on that path (tests); throws when the CPU lacks it.
+napi_value SetIsa(napi_env env, napi_callback_info info) {
+  return guard(env, [&]() -> napi_value {
+    napi_value argv[1];
+    napi_value self;
+    size_t argc = 1;
+    check(env, napi_get_cb_info(env, info, &argc, argv, &self, nullptr));
+    char name[32] = {0};
+    size_t len = 0;
+    if (argc < 1 || napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len) != napi_ok)
+      throw_type(env, "name must be a string (baseline, avx2 or avx512)");
+    const IsaKernels* k = isa_named(name);
+    if (!k)
+      throw_range(env, std::string("name must be one of the paths this CPU supports (") + isa_available() +
+                           "), got '" + name + "'");
+    set_isa(*k);
+    describe_isa(env, self);
+    return self;
+  });
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
-  napi_value v;
-  napi_create_string_utf8(env, "rnnlab-native 1 avx2+fma", NAPI_AUTO_LENGTH, &v);
-  napi_set_named_property(env, exports, "version", v);
+  if (*isa_error()) {
+    napi_throw_error(env, nullptr, (std::string("rnnlab-native: ") + isa_error()).c_str());
+    return nullptr;
+  }
+  try {
+    describe_isa(env, exports);
+  } catch (const Thrown&) {
+    return nullptr;
+  }
   struct { const char* name; napi_callback cb; } fns[] = {
-      {"forward", Forward}, {"backward", Backward}, {"cacheLength", CacheLength}, {"keepMask", KeepMask},
-      {"_sgemm", Sgemm}, {"_sgemmBench", SgemmBench}};
+      {"forward", Forward}, {"backward", Backward}, {"forwardMany", ForwardMany},
+      {"backwardMany", BackwardMany}, {"cacheLength", CacheLength}, {"keepMask", KeepMask},
+      {"_sgemm", Sgemm}, {"_sgemmBench", SgemmBench}, {"_setIsa", SetIsa}};
   for (auto& f : fns) {
     napi_value fn;
     napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.cb, nullptr, &fn);

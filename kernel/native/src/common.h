@@ -8,7 +8,9 @@
 //     contiguous [B, X] block, so the recurrent GEMM and the element-wise cell
 //     math both stream contiguous memory.
 //   * The JS side gives/receives batch-major [B, T, X] arrays; the conversion
-//     happens once per call (prepare_input / scatter_dx / copy of h).
+//     happens once per call (isa/rows.h).
+//   * Code compiled once per ISA path lives in isa/ (namespace rnn::isa_*, see
+//     isa/simd.h); this header and the files next to it are compiled once.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -58,27 +60,30 @@ struct Buf {
   }
 };
 
-// ---- helpers shared by the three cells (common.cc) ----
+// Arrays a cell reads (Keras layouts, see README.md).
+struct Args {
+  const float* x;
+  const float* W;
+  const float* U;
+  const float* bias;     // nullable
+  const float* inMask;   // nullable, [B,D]
+  const float* recMask;  // nullable, [B,H]
+};
 
-// xt[t*B+b, d] = x[b, tin(t), d] * inMask[b, d]   (tin = goBackwards ? T-1-t : t)
-void prepare_input(const Dims& d, const float* x, const float* inMask, float* xt);
+// Cache length (floats) forward() fills for kind/dims: linear in B (README "Cache layout").
+inline size_t cache_size(int kind, const Dims& d) {
+  const size_t TBH = (size_t)d.T * d.B * d.H;
+  switch (kind) {
+    case KIND_LSTM: return TBH * 7;  // gates(4) + c + act(c) + h
+    case KIND_GRU: return TBH * 5;   // z,r,hh(3) + rh + h
+    default: return TBH;             // h
+  }
+}
 
-// dx[b, tin(t), :] = dxt[t*B+b, :] * inMask[b, :]
-void scatter_dx(const Dims& d, const float* dxt, const float* inMask, float* dx);
-
-struct Args;
-// Per-step GEMM operand [Xm_t | Hm_{t-1}] : xh[b, 0:D] = x[b, tin(t), :] * inMask[b, :],
-// xh[b, D:D+H] = hprev[b, :] * recMask[b, :]  (zeros when hprev == nullptr, i.e. t = 0).
-void fill_xh(const Dims& d, const Args& a, int t, const float* hprev, float* xh);
-
-// Batch-major output h[b, t, :] = hs[t*B + b, :]
-void time_to_batch(int B, int T, int H, const float* hs, float* out);
-
-// out[j] (+)= sum_r M[r*ld + j], r < rows
-void col_sums(int rows, int cols, const float* M, int ld, float* out, bool accumulate);
-
-// Masked copy of the previous-state matrix for the recurrent weight gradient:
-// out[r, :] = hs[r, :] * recMask[r % B, :] for r < rows (plain copy when no mask).
-void mask_rows(int rows, int B, int H, const float* hs, const float* recMask, float* out);
+// Bias length (floats) for kind/dims.
+inline size_t bias_size(int kind, const Dims& d) {
+  const size_t GH = (size_t)gates_of(kind) * d.H;
+  return kind == KIND_GRU ? 2 * GH : GH;
+}
 
 }  // namespace rnn

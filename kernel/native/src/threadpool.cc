@@ -1,6 +1,11 @@
 #include "threadpool.h"
 
+#if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
+#define RNN_PAUSE() _mm_pause()
+#else
+#define RNN_PAUSE() std::this_thread::yield()
+#endif
 
 #include <atomic>
 #include <condition_variable>
@@ -32,7 +37,7 @@ struct Pool {
       int spins = 0;
       while (gen.load(std::memory_order_acquire) == seen) {
         if (++spins < kSpin) {
-          _mm_pause();
+          RNN_PAUSE();
         } else {
           std::unique_lock<std::mutex> lk(cv_mu);
           cv.wait(lk, [&] { return gen.load(std::memory_order_acquire) != seen; });
@@ -83,7 +88,15 @@ void parallel_for(int n, const std::function<void(int)>& fn) {
   }
   p->cv.notify_all();
   fn(0);
-  while (p->remaining.load(std::memory_order_acquire) != 0) _mm_pause();
+  // Spin briefly, then yield: on a busy machine a worker may be waiting for a core, which a spinning
+  // caller would keep from it.
+  for (int spins = 0; p->remaining.load(std::memory_order_acquire) != 0; ++spins) {
+    if (spins < kSpin) {
+      RNN_PAUSE();
+    } else {
+      std::this_thread::yield();
+    }
+  }
 }
 
 }  // namespace rnn

@@ -137,7 +137,8 @@ describe("rnnlab's Bidirectional around fused layers", () => {
       const fast = make(true);
       const standard = make(false);
       standard.setWeights(fast.getWeights());
-      // The fast path really runs: the backward layer is fused and hands over its sequence in input order.
+      // The fast path really runs: the backward layer is fused and hands over its sequence in input order
+      // (alone, or on the native kernel as half of one op with the forward layer).
       const backward = (fast.layers[0] as unknown as { backwardLayer: FusedLSTM }).backwardLayer;
       assert.ok(backward instanceof FusedLSTM);
       let inputOrderCalls = 0;
@@ -145,6 +146,11 @@ describe("rnnlab's Bidirectional around fused layers", () => {
       backward.callInInputOrder = (inputs, kwargs) => {
         inputOrderCalls += 1;
         return original(inputs, kwargs);
+      };
+      const originalSequence = backward.fusedSequence.bind(backward);
+      backward.fusedSequence = (inputs, kwargs, inputOrder) => {
+        if (inputOrder) inputOrderCalls += 1;
+        return originalSequence(inputs, kwargs, inputOrder);
       };
       const x = tf.randomNormal([3, 5, 3], 0, 1, 'float32', 8);
       const y = tf.randomNormal([3, 5, 1], 0, 1, 'float32', 9);

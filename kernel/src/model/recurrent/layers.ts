@@ -24,8 +24,9 @@ import type {
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
 import { randomSeed } from '../../random';
 import { GRU, type GRUCell, type GRULayerArgs, keepMask, RNNLAB_SUBCLASS, standardClass } from '../layers';
-import { type CellKind, type FusedActivation, isFusedActivation } from './cells';
+import { type CellKind, type FusedActivation, isFusedActivation, type SequenceSpec } from './cells';
 import { recurrentSequence } from './sequence-op';
+import type { SequenceTensors } from './tfjs-kernel';
 import { rnnKernelInfo } from './select';
 
 type Registered = [tf.serialization.SerializableConstructor<tf.serialization.Serializable>, unknown];
@@ -77,6 +78,47 @@ function mask(shape: [number, number], rate: number, training: boolean): tf.Tens
   return training && rate > 0 && rate < 1 ? tf.tensor2d(keepMask(shape[0] * shape[1], rate, randomSeed()), shape) : null;
 }
 
+/** What the fused op computes for one call: its spec and its tensors (dropout masks drawn now). */
+export interface FusedSequenceCall {
+  spec: SequenceSpec;
+  tensors: SequenceTensors;
+}
+
+function fusedSequenceCall(
+  kind: CellKind,
+  layer: RecurrentLayer,
+  cell: FusableCell,
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargs: Kwargs,
+  inputOrder: boolean,
+): FusedSequenceCall {
+  const x = singleInput(inputs) as tf.Tensor;
+  const [batch, timesteps, features] = x.shape;
+  const units = cell.units;
+  const training = kwargs != null && kwargs['training'] === true;
+  return {
+    spec: {
+      kind,
+      batch,
+      timesteps,
+      features,
+      units,
+      goBackwards: layer.goBackwards,
+      activation: cell.activation as FusedActivation,
+      recurrentActivation: cell.recurrentActivation as FusedActivation,
+      inputOrder,
+    },
+    tensors: {
+      x,
+      kernel: (cell.kernel as LayerVariable).read(),
+      recurrentKernel: (cell.recurrentKernel as LayerVariable).read(),
+      bias: cell.bias ? cell.bias.read() : null,
+      inputMask: mask([batch, features], cell.dropout, training),
+      recurrentMask: mask([batch, units], cell.recurrentDropout, training),
+    },
+  };
+}
+
 function fusedCall(
   kind: CellKind,
   layer: RecurrentLayer,
@@ -86,31 +128,9 @@ function fusedCall(
   inputOrder = false,
 ): tf.Tensor {
   return tf.tidy(() => {
-    const x = singleInput(inputs) as tf.Tensor;
-    const [batch, timesteps, features] = x.shape;
-    const units = cell.units;
-    const training = kwargs != null && kwargs['training'] === true;
-    const h = recurrentSequence(
-      {
-        kind,
-        batch,
-        timesteps,
-        features,
-        units,
-        goBackwards: layer.goBackwards,
-        activation: cell.activation as FusedActivation,
-        recurrentActivation: cell.recurrentActivation as FusedActivation,
-        inputOrder,
-      },
-      {
-        x,
-        kernel: (cell.kernel as LayerVariable).read(),
-        recurrentKernel: (cell.recurrentKernel as LayerVariable).read(),
-        bias: cell.bias ? cell.bias.read() : null,
-        inputMask: mask([batch, features], cell.dropout, training),
-        recurrentMask: mask([batch, units], cell.recurrentDropout, training),
-      },
-    );
+    const { spec, tensors } = fusedSequenceCall(kind, layer, cell, inputs, kwargs, inputOrder);
+    const { batch, timesteps, units } = spec;
+    const h = recurrentSequence(spec, tensors);
     if (layer.returnSequences) {
       return h;
     }
@@ -164,6 +184,11 @@ function gruCell(cell: GRUCell): FusableCell {
  */
 export interface InputOrderSequence {
   callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null;
+  /**
+   * The fused op's spec and tensors for a call returning the whole sequence (masks drawn now, to be
+   * disposed by the caller's tidy), or `null` when the fused op does not cover the call.
+   */
+  fusedSequence(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs, inputOrder: boolean): FusedSequenceCall | null;
 }
 
 function inInputOrder(
@@ -174,6 +199,19 @@ function inInputOrder(
   kwargs: Kwargs,
 ): tf.Tensor | null {
   return layer.returnSequences && fusable(layer, cell, inputs, kwargs) ? fusedCall(kind, layer, cell, inputs, kwargs, true) : null;
+}
+
+function sequenceOf(
+  kind: CellKind,
+  layer: RecurrentLayer,
+  cell: FusableCell,
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargs: Kwargs,
+  inputOrder: boolean,
+): FusedSequenceCall | null {
+  return layer.returnSequences && fusable(layer, cell, inputs, kwargs)
+    ? fusedSequenceCall(kind, layer, cell, inputs, kwargs, inputOrder)
+    : null;
 }
 
 /** tfjs' `LSTM` with the sequence fused into one op (see the module comment). */
@@ -187,6 +225,10 @@ export class FusedLSTM extends StandardLSTM {
 
   callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
     return inInputOrder('LSTM', this, lstmCell(this.cell as LSTMCell), inputs, kwargs);
+  }
+
+  fusedSequence(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs, inputOrder: boolean): FusedSequenceCall | null {
+    return sequenceOf('LSTM', this, lstmCell(this.cell as LSTMCell), inputs, kwargs, inputOrder);
   }
 }
 
@@ -204,6 +246,10 @@ export class FusedSimpleRNN extends StandardSimpleRNN {
   callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
     return inInputOrder('SimpleRNN', this, simpleCell(this.cell as SimpleRNNCell), inputs, kwargs);
   }
+
+  fusedSequence(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs, inputOrder: boolean): FusedSequenceCall | null {
+    return sequenceOf('SimpleRNN', this, simpleCell(this.cell as SimpleRNNCell), inputs, kwargs, inputOrder);
+  }
 }
 
 /** rnnlab's Keras 3 `GRU` (reset_after) with the sequence fused into one op (see the module comment). */
@@ -217,6 +263,10 @@ export class FusedGRU extends GRU {
 
   callInInputOrder(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | null {
     return inInputOrder('GRU', this, gruCell(this.cell as GRUCell), inputs, kwargs);
+  }
+
+  fusedSequence(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs, inputOrder: boolean): FusedSequenceCall | null {
+    return sequenceOf('GRU', this, gruCell(this.cell as GRUCell), inputs, kwargs, inputOrder);
   }
 }
 

@@ -34,15 +34,14 @@ export function nativeCacheLength(addon: NativeAddon, spec: SequenceSpec): numbe
   return addon.cacheLength(CELL_KINDS[spec.kind].code, dims(spec, 1));
 }
 
-/** Forward over the whole sequence: h [B, T, H] in processing order, and the cache for backward. */
-export function nativeSequenceForward(
-  addon: NativeAddon,
+/** `forward`'s argument list (for `forward` itself or `forwardMany`). */
+export function nativeForwardArgs(
   spec: SequenceSpec,
   a: NativeSequenceArrays,
   threads: number,
   out: { h?: Float32Array; cache?: Float32Array } = {},
-): { h: Float32Array; cache: Float32Array } {
-  return addon.forward(
+): Parameters<NativeAddon['forward']> {
+  return [
     CELL_KINDS[spec.kind].code,
     dims(spec, threads),
     a.x,
@@ -53,7 +52,31 @@ export function nativeSequenceForward(
     a.recurrentMask,
     out.h ?? null,
     out.cache ?? null,
-  );
+  ];
+}
+
+/** `backward`'s argument list (for `backward` itself or `backwardMany`). */
+export function nativeBackwardArgs(
+  spec: SequenceSpec,
+  a: NativeSequenceArrays,
+  cache: Float32Array,
+  dh: Float32Array,
+  threads: number,
+  out: { dx?: Float32Array } = {},
+): Parameters<NativeAddon['backward']> {
+  const [kind, d, x, W, U, bias, inMask, recMask] = nativeForwardArgs(spec, a, threads);
+  return [kind, d, x, W, U, bias, inMask, recMask, cache, dh, out.dx ?? null];
+}
+
+/** Forward over the whole sequence: h [B, T, H] in processing order, and the cache for backward. */
+export function nativeSequenceForward(
+  addon: NativeAddon,
+  spec: SequenceSpec,
+  a: NativeSequenceArrays,
+  threads: number,
+  out: { h?: Float32Array; cache?: Float32Array } = {},
+): { h: Float32Array; cache: Float32Array } {
+  return addon.forward(...nativeForwardArgs(spec, a, threads, out));
 }
 
 /** Backpropagation through time for {@link nativeSequenceForward}. */
@@ -66,19 +89,6 @@ export function nativeSequenceBackward(
   threads: number,
   out: { dx?: Float32Array } = {},
 ): { dx: Float32Array; dKernel: Float32Array; dRecurrentKernel: Float32Array; dBias: Float32Array | null } {
-  const g = addon.backward(
-    CELL_KINDS[spec.kind].code,
-    dims(spec, threads),
-    a.x,
-    a.kernel,
-    a.recurrentKernel,
-    a.bias,
-    a.inputMask,
-    a.recurrentMask,
-    cache,
-    dh,
-    out.dx ?? null,
-  );
+  const g = addon.backward(...nativeBackwardArgs(spec, a, cache, dh, threads, out));
   return { dx: g.dx, dKernel: g.dW, dRecurrentKernel: g.dU, dBias: g.dBias };
 }
-

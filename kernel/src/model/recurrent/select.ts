@@ -5,6 +5,8 @@
  * measured a little faster there than the tfjs-op kernel (bench/rnn/kernel-choice.ts).
  * `setRnnKernel` or `RNNLAB_RNN_KERNEL` can force 'native' or 'tfjs'.
  */
+import * as os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, oneOf } from '../../errors';
 import { loadNativeAddon } from '../native-addon';
@@ -46,15 +48,28 @@ function checkThreads(argument: string, value: unknown): number {
 }
 
 let choice: RnnKernelChoice = checkChoice('RNNLAB_RNN_KERNEL', process.env.RNNLAB_RNN_KERNEL ?? 'auto');
+/**
+ * Threads one native call uses unless told: every core in the notebook's (main) thread; one in a
+ * worker thread, since workers exist when a search or study runs `nJobs > 1` fits side by side.
+ * Results do not depend on it (the kernel splits the batch into fixed blocks).
+ */
+export function defaultRnnThreads(): number {
+  return isMainThread ? Math.min(64, Math.max(1, os.availableParallelism())) : 1;
+}
+
 let threads = checkThreads(
   'RNNLAB_RNN_THREADS',
-  process.env.RNNLAB_RNN_THREADS === undefined ? 1 : Number(process.env.RNNLAB_RNN_THREADS),
+  process.env.RNNLAB_RNN_THREADS === undefined || process.env.RNNLAB_RNN_THREADS === ''
+    ? defaultRnnThreads()
+    : Number(process.env.RNNLAB_RNN_THREADS),
 );
 
 /**
  * Chooses the kernel of rnnlab's fused recurrent layers (rnnlab option; Keras has no equivalent).
  * @param kernel - 'auto' (default: native on CPU backends when built, else tfjs), 'native' or 'tfjs'.
- * @param options.threads - threads one native call may use (default 1: trials run in parallel instead).
+ * @param options.threads - threads one native call may use (default: every core in the notebook's
+ *   thread, 1 in the worker threads of `nJobs > 1`; `RNNLAB_RNN_THREADS` sets it too). Results are
+ *   the same for any number.
  * @throws InvalidArgumentError for an unknown kernel, or 'native' when the addon is not available.
  * @example
  * ```ts

@@ -10,12 +10,8 @@ import { BufferPool } from './buffer-pool';
 import { rnnKernelInfo } from './select';
 import { type SequenceTensors, tfjsSequenceBackward, tfjsSequenceForward } from './tfjs-kernel';
 
-type GradSave = (tensors: tf.Tensor[]) => void;
+export type GradSave = (tensors: tf.Tensor[]) => void;
 type OpResult = { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] };
-
-function floats(t: tf.Tensor | null): Float32Array | null {
-  return t === null ? null : (t.dataSync() as Float32Array);
-}
 
 /** [B, T, H] with the time axis reversed, as a plain array copy (fast on every backend). */
 function reverseTime(data: Float32Array, spec: SequenceSpec): Float32Array {
@@ -31,16 +27,60 @@ function reverseTime(data: Float32Array, spec: SequenceSpec): Float32Array {
 }
 
 /** Whether the op hands h back in input order though the kernel computed it in processing order. */
-function flipped(spec: SequenceSpec): boolean {
+export function flipped(spec: SequenceSpec): boolean {
   return spec.goBackwards && spec.inputOrder === true;
 }
 
 /** Buffers reused across native calls of this thread. */
-const POOL = new BufferPool();
+export const POOL = new BufferPool();
+
+/** What readFloats reads of tfjs' wasm backend: where each tensor's values sit in its memory. */
+interface WasmBackendMemory {
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  wasm: { HEAPU8: Uint8Array };
+}
+
+/**
+ * A float32 tensor's values. On wasm they are copied straight from the backend's memory into an array
+ * from POOL, added to `held` (the caller gives those back when done), instead of `dataSync`'s fresh
+ * array per call: megabytes a batch whose collection cost a tenth of an epoch. Elsewhere `dataSync`
+ * (on cpu the tensor's own array, no copy).
+ */
+export function readFloats(t: tf.Tensor, held: Float32Array[]): Float32Array {
+  if (tf.getBackend() === 'wasm' && t.dtype === 'float32' && t.size > 0) {
+    const backend = tf.backend() as unknown as WasmBackendMemory;
+    const at = backend.dataIdMap.get(t.dataId);
+    if (at !== undefined) {
+      const out = POOL.take(t.size);
+      out.set(new Float32Array(backend.wasm.HEAPU8.buffer, at.memoryOffset, t.size));
+      held.push(out);
+      return out;
+    }
+  }
+  return t.dataSync() as Float32Array;
+}
+
+/** Gives the arrays of `held` back to POOL and empties it. */
+export function giveBack(held: Float32Array[]): void {
+  for (const a of held.splice(0)) POOL.give(a);
+}
 
 /** True while tfjs records operations for a gradient (inside `tf.grads`, `minimize`, `fit`). */
-function recordingGradients(): boolean {
+export function recordingGradients(): boolean {
   return (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth > 0;
+}
+
+/** The arrays of a native call (see readFloats for `held`). */
+export function readArrays(t: SequenceTensors, held: Float32Array[], x?: Float32Array): NativeSequenceArrays {
+  const maybe = (m: tf.Tensor | null) => (m === null ? null : readFloats(m, held));
+  return {
+    x: x ?? readFloats(t.x, held),
+    kernel: readFloats(t.kernel, held),
+    recurrentKernel: readFloats(t.recurrentKernel, held),
+    bias: maybe(t.bias),
+    inputMask: maybe(t.inputMask),
+    recurrentMask: maybe(t.recurrentMask),
+  };
 }
 
 function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...args: tf.Tensor[]) => tf.Tensor {
@@ -54,14 +94,8 @@ function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...
   const { batch: B, timesteps: T, features: D, units: H } = spec;
   return tf.customGrad(((...args: (tf.Tensor | GradSave)[]) => {
     void args;
-    const arrays: NativeSequenceArrays = {
-      x: floats(t.x) as Float32Array,
-      kernel: floats(t.kernel) as Float32Array,
-      recurrentKernel: floats(t.recurrentKernel) as Float32Array,
-      bias: floats(t.bias),
-      inputMask: floats(t.inputMask),
-      recurrentMask: floats(t.recurrentMask),
-    };
+    const held: Float32Array[] = [];
+    const arrays = readArrays(t, held);
     const forward = nativeSequenceForward(addon, spec, arrays, threads, {
       h: copies ? POOL.take(B * T * H) : undefined,
       cache: POOL.take(nativeCacheLength(addon, spec)),
@@ -71,13 +105,18 @@ function nativeOp(spec: SequenceSpec, t: SequenceTensors, threads: number): (...
     if (copies) POOL.give(forward.h);
     if (!recordingGradients()) {
       POOL.give(forward.cache);
+      giveBack(held);
     }
     const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
-      const dh = flipped(spec) ? reverseTime(dy.dataSync() as Float32Array, spec) : (dy.dataSync() as Float32Array);
+      const heldDy: Float32Array[] = [];
+      const dys = readFloats(dy, heldDy);
+      const dh = flipped(spec) ? reverseTime(dys, spec) : dys;
       const g = nativeSequenceBackward(addon, spec, arrays, forward.cache, dh, threads, {
         dx: copies ? POOL.take(B * T * D) : undefined,
       });
       POOL.give(forward.cache);
+      giveBack(held);
+      giveBack(heldDy);
       const grads = [
         tf.tensor(g.dx, t.x.shape),
         tf.tensor(g.dKernel, t.kernel.shape),

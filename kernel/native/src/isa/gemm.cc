@@ -1,7 +1,8 @@
-// AVX2/FMA sgemm.  See gemm.h for the contract and the packed-B layout.
+// sgemm, one source for every ISA path (simd.h).  See gemm.h for the contract and the packed-B layout.
 //
-// Cache reasoning (Zen3: 32 KiB L1d, 512 KiB L2 per core):
-//   * one packed B panel = KC x 24 floats = 24 KiB  -> stays in L1 while the
+// Cache reasoning (32 KiB L1d, >= 512 KiB L2 per core):
+//   * one packed B panel = KC x NR floats = 24 KiB (48 KiB with AVX-512's NR = 48,
+//     then from L2) -> stays in L1 while the
 //     micro-kernel sweeps all 4-row tiles of the packed A block;
 //   * one packed A block = MC x KC floats = 128 KiB -> lives in L2, each 4-row
 //     tile (4 KiB) streams from L2 once per B panel;
@@ -10,65 +11,57 @@
 // Loop nest:  jc (NC) -> pc (KC) -> [pack B] -> ic (MC) -> [pack A] -> jr (24) -> ir (4) -> kernel.
 #include "gemm.h"
 
-#include <immintrin.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "threadpool.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 namespace {
 
-alignas(32) const int32_t kMaskTable[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
-
-inline __m256i tail_mask(int rem) {  // first `rem` lanes on
-  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(kMaskTable + 8 - rem));
-}
-
 // Micro-kernel: C[R x ncols] (+)= Apanel[kc x MR] (only R rows used) * Bpanel[kc x NR] (only V vectors used).
-// a: packed A tile, a[k*MR + r];  b: packed B panel, b[k*NR + c] (32-byte aligned).
-// R, V fixed at compile time so the R*V accumulators live in ymm registers.
+// a: packed A tile, a[k*MR + r];  b: packed B panel, b[k*NR + c].
+// R, V fixed at compile time so the R*V accumulators live in vector registers.
 template <int R, int V>
 void kern(int kc, const float* __restrict a, const float* __restrict b, float* __restrict C, int ldc,
           int ncols, bool acc) {
-  __m256 c[R][V];
+  vf c[R][V];
 #pragma GCC unroll 4
   for (int r = 0; r < R; ++r)
 #pragma GCC unroll 3
-    for (int v = 0; v < V; ++v) c[r][v] = _mm256_setzero_ps();
+    for (int v = 0; v < V; ++v) c[r][v] = vf{};
 
 #pragma GCC unroll 4
   for (int k = 0; k < kc; ++k) {
-    __m256 bv[V];
+    vf bv[V];
 #pragma GCC unroll 3
-    for (int v = 0; v < V; ++v) bv[v] = _mm256_load_ps(b + v * 8);
+    for (int v = 0; v < V; ++v) bv[v] = vload(b + v * VW);
 #pragma GCC unroll 4
     for (int r = 0; r < R; ++r) {
-      const __m256 av = _mm256_broadcast_ss(a + r);
+      const vf av = vsplat(a[r]);
 #pragma GCC unroll 3
-      for (int v = 0; v < V; ++v) c[r][v] = _mm256_fmadd_ps(av, bv[v], c[r][v]);
+      for (int v = 0; v < V; ++v) c[r][v] += av * bv[v];
     }
     a += MR;
     b += NR;
   }
 
-  const int full = ncols >> 3;
-  const int rem = ncols & 7;
+  const int full = ncols / VW;
+  const int rem = ncols % VW;
 #pragma GCC unroll 4
   for (int r = 0; r < R; ++r) {
     float* cr = C + (size_t)r * ldc;
 #pragma GCC unroll 3
     for (int v = 0; v < V; ++v) {
       if (v < full) {
-        __m256 x = c[r][v];
-        if (acc) x = _mm256_add_ps(_mm256_loadu_ps(cr + v * 8), x);
-        _mm256_storeu_ps(cr + v * 8, x);
-      } else {
-        const __m256i m = tail_mask(rem);
-        __m256 x = c[r][v];
-        if (acc) x = _mm256_add_ps(_mm256_maskload_ps(cr + v * 8, m), x);
-        _mm256_maskstore_ps(cr + v * 8, m, x);
+        vf x = c[r][v];
+        if (acc) x += vload(cr + v * VW);
+        vstore(cr + v * VW, x);
+      } else if (v == full && rem) {
+        vf x = c[r][v];
+        if (acc) x += vload_n(cr + v * VW, rem);
+        vstore_n(cr + v * VW, x, rem);
       }
     }
   }
@@ -92,9 +85,7 @@ void pack_a(int mc, int kc, const float* A, int lda, bool transA, int i0, int k0
       // op(A)(i,k) = A[k*lda + i]: the 4 rows of a tile are contiguous per k.
       const float* src = A + (size_t)k0 * lda + i0 + ir;
       if (rows == MR) {
-        for (int k = 0; k < kc; ++k) {
-          _mm_storeu_ps(o + k * MR, _mm_loadu_ps(src + (size_t)k * lda));
-        }
+        for (int k = 0; k < kc; ++k) std::memcpy(o + k * MR, src + (size_t)k * lda, sizeof(float) * MR);
       } else {
         for (int k = 0; k < kc; ++k)
           for (int r = 0; r < MR; ++r) o[k * MR + r] = r < rows ? src[(size_t)k * lda + r] : 0.f;
@@ -103,18 +94,6 @@ void pack_a(int mc, int kc, const float* A, int lda, bool transA, int i0, int k0
       const float* rp[MR];
       for (int r = 0; r < MR; ++r) rp[r] = A + (size_t)(i0 + ir + std::min(r, rows - 1)) * lda + k0;
       int k = 0;
-      if (rows == MR) {
-        // 4 rows x 4 k transpose with SSE.
-        for (; k + 4 <= kc; k += 4) {
-          __m128 r0 = _mm_loadu_ps(rp[0] + k), r1 = _mm_loadu_ps(rp[1] + k);
-          __m128 r2 = _mm_loadu_ps(rp[2] + k), r3 = _mm_loadu_ps(rp[3] + k);
-          _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
-          _mm_storeu_ps(o + (k + 0) * MR, r0);
-          _mm_storeu_ps(o + (k + 1) * MR, r1);
-          _mm_storeu_ps(o + (k + 2) * MR, r2);
-          _mm_storeu_ps(o + (k + 3) * MR, r3);
-        }
-      }
       for (; k < kc; ++k)
         for (int r = 0; r < MR; ++r) o[k * MR + r] = r < rows ? rp[r][k] : 0.f;
     }
@@ -129,9 +108,7 @@ void pack_b_panel(int kc, int ncols, const float* B, int ldb, bool transB, int k
       for (int k = 0; k < kc; ++k) {
         const float* s = src + (size_t)k * ldb;
         float* o = out + k * NR;
-        _mm256_store_ps(o, _mm256_loadu_ps(s));
-        _mm256_store_ps(o + 8, _mm256_loadu_ps(s + 8));
-        _mm256_store_ps(o + 16, _mm256_loadu_ps(s + 16));
+        std::memcpy(o, s, sizeof(float) * NR);
       }
     } else {
       for (int k = 0; k < kc; ++k) {
@@ -193,14 +170,14 @@ void gemm_serial(int M, const float* A, int lda, bool transA, const BSrc& bs, in
         pack_a(mc, kc, A, lda, transA, ic, pc, ap);
         for (int j = jc; j < jce; ++j) {
           const int ncols = std::min(NR, N - j * NR);
-          const int vi = (ncols + 7) / 8 - 1;
+          const int nv = (ncols + VW - 1) / VW - 1;
           const float* bp = bblk + (size_t)(j - jc) * kc * NR;
           float* cj = C + (size_t)ic * ldc + j * NR;
           int ir = 0;
           for (; ir + MR <= mc; ir += MR)
-            kKern[MR - 1][vi](kc, ap + (size_t)ir * kc, bp, cj + (size_t)ir * ldc, ldc, ncols, acc);
+            kKern[MR - 1][nv](kc, ap + (size_t)ir * kc, bp, cj + (size_t)ir * ldc, ldc, ncols, acc);
           if (ir < mc)
-            kKern[mc - ir - 1][vi](kc, ap + (size_t)ir * kc, bp, cj + (size_t)ir * ldc, ldc, ncols, acc);
+            kKern[mc - ir - 1][nv](kc, ap + (size_t)ir * kc, bp, cj + (size_t)ir * ldc, ldc, ncols, acc);
         }
       }
     }
@@ -288,4 +265,5 @@ void sgemm_ref(int M, int N, int K, const float* A, int lda, bool transA, const 
     }
 }
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

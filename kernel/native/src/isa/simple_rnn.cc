@@ -5,10 +5,12 @@
 //            dx, dW, dU, dBias via the shared Bptt helper (bptt.h).
 #include "activations.h"
 #include "cells.h"
+#include "rows.h"
 #include "bptt.h"
 #include "gemm.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 void simple_forward(const Dims& d, const Args& a, float* hout, float* cache) {
   const int B = d.B, T = d.T, D = d.D, H = d.H;
@@ -52,4 +54,5 @@ void simple_backward(const Dims& d, const Args& a, const float* cache, const flo
   }
 }
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

@@ -23,10 +23,12 @@
 
 #include "activations.h"
 #include "cells.h"
+#include "rows.h"
 #include "bptt.h"
 #include "gemm.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 void gru_forward(const Dims& d, const Args& a, float* hout, float* cache) {
   const int B = d.B, T = d.T, D = d.D, H = d.H, GH = 3 * H, TB = T * B;
@@ -141,4 +143,5 @@ void gru_backward(const Dims& d, const Args& a, const float* cache, const float*
   }
 }
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

@@ -22,10 +22,12 @@
 #include "activations.h"
 #include "cellmath.h"
 #include "cells.h"
+#include "rows.h"
 #include "bptt.h"
 #include "gemm.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 namespace {
 
 // One forward step, all B rows: z [B,4H] holds Xm·W + h·U on entry and the
@@ -36,21 +38,20 @@ void fwd_step(int B, int H, float* z, const float* bias, const float* cp, float*
   for (int b = 0; b < B; ++b) {
     float* row = z + (size_t)b * 4 * H;
     const size_t o = (size_t)b * H;
-    for_lanes(H, [&](auto io, int j, __m256i m) {
-      using IO = decltype(io);
-      const __m256 ig = actT<RA>(_mm256_add_ps(IO::ld(row + j, m), IO::ld(bias + j, m)));
-      const __m256 fg = actT<RA>(_mm256_add_ps(IO::ld(row + H + j, m), IO::ld(bias + H + j, m)));
-      const __m256 gg = actT<A>(_mm256_add_ps(IO::ld(row + 2 * H + j, m), IO::ld(bias + 2 * H + j, m)));
-      const __m256 og = actT<RA>(_mm256_add_ps(IO::ld(row + 3 * H + j, m), IO::ld(bias + 3 * H + j, m)));
-      IO::st(row + j, m, ig);
-      IO::st(row + H + j, m, fg);
-      IO::st(row + 2 * H + j, m, gg);
-      IO::st(row + 3 * H + j, m, og);
-      const __m256 cv = _mm256_fmadd_ps(fg, IO::ld(cp + o + j, m), _mm256_mul_ps(ig, gg));
-      IO::st(c + o + j, m, cv);
-      const __m256 acv = actT<A>(cv);
-      IO::st(ac + o + j, m, acv);
-      IO::st(h + o + j, m, _mm256_mul_ps(og, acv));
+    for_lanes(H, [&](auto io, int j) {
+      const vf ig = actT<RA>(io.ld(row + j) + io.ld(bias + j));
+      const vf fg = actT<RA>(io.ld(row + H + j) + io.ld(bias + H + j));
+      const vf gg = actT<A>(io.ld(row + 2 * H + j) + io.ld(bias + 2 * H + j));
+      const vf og = actT<RA>(io.ld(row + 3 * H + j) + io.ld(bias + 3 * H + j));
+      io.st(row + j, ig);
+      io.st(row + H + j, fg);
+      io.st(row + 2 * H + j, gg);
+      io.st(row + 3 * H + j, og);
+      const vf cv = fg * io.ld(cp + o + j) + ig * gg;
+      io.st(c + o + j, cv);
+      const vf acv = actT<A>(cv);
+      io.st(ac + o + j, acv);
+      io.st(h + o + j, og * acv);
     });
   }
 }
@@ -67,18 +68,17 @@ void bwd_step(int B, int T, int t, int H, const float* g, const float* ac, const
     float* drow = dz + (size_t)b * 4 * H;
     const float* dhin = dh + ((size_t)b * T + t) * H;
     const size_t o = (size_t)b * H;
-    for_lanes(H, [&](auto io, int j, __m256i m) {
-      using IO = decltype(io);
-      const __m256 ig = IO::ld(row + j, m), fg = IO::ld(row + H + j, m);
-      const __m256 gg = IO::ld(row + 2 * H + j, m), og = IO::ld(row + 3 * H + j, m);
-      const __m256 acv = IO::ld(ac + o + j, m);
-      const __m256 dht = _mm256_add_ps(IO::ld(dhin + j, m), IO::ld(dhc + o + j, m));
-      const __m256 dc = _mm256_fmadd_ps(_mm256_mul_ps(dht, og), dact256<A>(acv), IO::ld(dcc + o + j, m));
-      IO::st(drow + j, m, _mm256_mul_ps(_mm256_mul_ps(dc, gg), dact256<RA>(ig)));
-      IO::st(drow + H + j, m, _mm256_mul_ps(_mm256_mul_ps(dc, IO::ld(cp + o + j, m)), dact256<RA>(fg)));
-      IO::st(drow + 2 * H + j, m, _mm256_mul_ps(_mm256_mul_ps(dc, ig), dact256<A>(gg)));
-      IO::st(drow + 3 * H + j, m, _mm256_mul_ps(_mm256_mul_ps(dht, acv), dact256<RA>(og)));
-      IO::st(dcc + o + j, m, _mm256_mul_ps(dc, fg));
+    for_lanes(H, [&](auto io, int j) {
+      const vf ig = io.ld(row + j), fg = io.ld(row + H + j);
+      const vf gg = io.ld(row + 2 * H + j), og = io.ld(row + 3 * H + j);
+      const vf acv = io.ld(ac + o + j);
+      const vf dht = io.ld(dhin + j) + io.ld(dhc + o + j);
+      const vf dc = (dht * og) * dactT<A>(acv) + io.ld(dcc + o + j);
+      io.st(drow + j, (dc * gg) * dactT<RA>(ig));
+      io.st(drow + H + j, (dc * io.ld(cp + o + j)) * dactT<RA>(fg));
+      io.st(drow + 2 * H + j, (dc * ig) * dactT<A>(gg));
+      io.st(drow + 3 * H + j, (dht * acv) * dactT<RA>(og));
+      io.st(dcc + o + j, dc * fg);
     });
   }
 }
@@ -150,4 +150,5 @@ void lstm_backward(const Dims& d, const Args& a, const float* cache, const float
   }
 }
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

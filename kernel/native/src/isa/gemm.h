@@ -1,31 +1,34 @@
-// Single-precision GEMM for the rnnlab kernel (AVX2 + FMA).
+// Single-precision GEMM for the rnnlab kernel (one source per ISA path, see simd.h).
 //
 //   C[M,N] = (accumulate ? C : 0) + op(A)[M,K] * op(B)[K,N]       (row-major)
 //   op(A)(i,k) = transA ? A[k*lda + i] : A[i*lda + k]
 //   op(B)(k,j) = transB ? B[j*ldb + k] : B[k*ldb + j]
 //
 // Blocking (BLIS style, see gemm.cc for the cache reasoning):
-//   micro tile  MR x NR = 4 x 24   (12 ymm accumulators, 3 B loads + 4 A
-//                                   broadcasts per k step -> FMA bound)
+//   micro tile  MR x NR = 4 x 3·VW  (12 vector accumulators, 3 B loads + 4 A
+//                                   broadcasts per k step -> FMA bound):
+//                                   4 x 48 AVX-512, 4 x 24 AVX2, 4 x 12 baseline
 //   KC = 256 (depth of one packed block), MC = 128 rows of A per packed block,
-//   NC = 240 columns (10 panels) of B per packed block.
+//   NC = 240 columns of B per packed block.
 //
 // Packed B layout ("PackedB"): K is cut into blocks of KC rows; block p
 // (rows p*KC .. p*KC+kc) starts at float offset p*KC*Npad (Npad = N rounded up
-// to 24) and holds Npad/24 panels, panel j at offset j*kc*24, each panel is kc
-// rows of 24 contiguous floats (zero padded past N).  A weight matrix that is
+// to NR) and holds Npad/NR panels, panel j at offset j*kc*NR, each panel is kc
+// rows of NR contiguous floats (zero padded past N).  A weight matrix that is
 // used at every timestep (U for h·U, U^T for dGates·U^T) is packed once per
 // call and reused T times.
 #pragma once
 #include "common.h"
+#include "simd.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 constexpr int MR = 4;
-constexpr int NR = 24;
+constexpr int NR = 3 * VW;
 constexpr int KC = 256;
 constexpr int MC = 128;
-constexpr int NCP = 10;  // panels per NC block (NC = 240)
+constexpr int NCP = 240 / NR;  // panels per NC block (NC = 240)
 
 struct PackedB {
   int K = 0, N = 0, Npad = 0;
@@ -47,4 +50,5 @@ void sgemm(int M, int N, int K, const float* A, int lda, bool transA, const floa
 void sgemm_ref(int M, int N, int K, const float* A, int lda, bool transA, const float* B, int ldb,
                bool transB, float* C, int ldc, bool accumulate);
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

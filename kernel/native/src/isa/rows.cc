@@ -1,11 +1,13 @@
-#include "common.h"
+#include "rows.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "cells.h"
+#include "rows.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 void prepare_input(const Dims& d, const float* x, const float* inMask, float* xt) {
   const int B = d.B, T = d.T, D = d.D;
@@ -94,18 +96,5 @@ void mask_rows(int rows, int B, int H, const float* hs, const float* recMask, fl
   }
 }
 
-size_t cache_size(int kind, const Dims& d) {
-  const size_t TBH = (size_t)d.T * d.B * d.H;
-  switch (kind) {
-    case KIND_LSTM: return TBH * 7;   // gates(4) + c + act(c) + h
-    case KIND_GRU: return TBH * 5;    // z,r,hh(3) + rh + h
-    default: return TBH;              // h
-  }
-}
-
-size_t bias_size(int kind, const Dims& d) {
-  const size_t GH = (size_t)gates_of(kind) * d.H;
-  return kind == KIND_GRU ? 2 * GH : GH;
-}
-
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

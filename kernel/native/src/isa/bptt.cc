@@ -3,6 +3,7 @@
 #include <algorithm>
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 Bptt::Bptt(const Dims& d, const Args& a, int G, bool shared, const float* hs, float* dx, float* dW,
            float* dU, float* dBin, float* dBrec)
@@ -127,4 +128,5 @@ void Bptt::flush() {
   if (dBrec_) col_sums(rows, GH, dr, GH, dBrec_, acc);
 }
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn

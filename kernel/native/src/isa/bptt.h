@@ -15,9 +15,11 @@
 //     dG matrix is never re-read from memory for dW / dU / dx.
 #pragma once
 #include "cells.h"
+#include "rows.h"
 #include "gemm.h"
 
 namespace rnn {
+namespace RNN_ISA_NS {
 
 class Bptt {
  public:
@@ -45,4 +47,5 @@ class Bptt {
   Buf cx_, cr_, out_, xt_, hm_;
 };
 
+}  // namespace RNN_ISA_NS
 }  // namespace rnn
