@@ -12,7 +12,7 @@
  * stay those of tslab's output.
  */
 import type * as TS from 'typescript';
-import { tslabTypeScript } from './typescript';
+import { typescript } from '../analysis';
 
 /** The global through which instrumented cells reach the kernel's cell runtime. */
 export const CELL_RUNTIME = '__rnnlabCell__';
@@ -47,7 +47,7 @@ function isFunctionBoundary(ts: typeof TS, node: TS.Node): boolean {
 
 /** Instruments tslab's compiled output of one cell (see the module comment). */
 export function instrumentCell(js: string): InstrumentedCell {
-  const ts = tslabTypeScript();
+  const ts = typescript();
   const file = ts.createSourceFile('cell.js', js, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const edits: { at: number; end: number; text: string }[] = [];
   const declaredNames: string[] = [];

@@ -5,7 +5,7 @@
  * the values do at run time.
  */
 import type * as TS from 'typescript';
-import { tslabTypeScript } from './typescript';
+import { typescript } from '../analysis';
 
 /** The value names a top-level declaration statement binds (types and interfaces bind none). */
 function valueNames(ts: typeof TS, statement: TS.Statement): string[] {
@@ -64,7 +64,7 @@ function restrict(ts: typeof TS, statement: TS.Statement, keep: (name: string) =
  */
 export function declarationsAfterPartialRun(cellDeclarations: string, previousDeclarations: string, notRun: ReadonlySet<string>): string {
   if (notRun.size === 0) return cellDeclarations;
-  const ts = tslabTypeScript();
+  const ts = typescript();
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
   const print = (text: string, pick: (statement: TS.Statement) => TS.Statement | undefined): string[] => {
     const file = ts.createSourceFile('decls.d.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
