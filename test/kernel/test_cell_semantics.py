@@ -141,9 +141,16 @@ JSON.stringify({{ after: after_{how}, epochs: further.history.loss.length,
 
 
 def test_an_interrupted_search_keeps_its_completed_candidates_in_the_variable_declared_before(kernel):
+    # From the third candidate on, building waits for the interrupt: the search cannot end before it
+    # arrives, however fast the fits are (no race with the clock).
     interrupt_when(kernel, """
+import { onInterrupt } from "rnnlab";
+const untilInterrupt = () => new Promise<void>((resolve) => { const off = onInterrupt(() => { off(); resolve(); }); });
 const search = new GridSearchCV({
-  estimator: new KerasClassifier({ buildFn: ({ units = 4 } = {}) => compileRnn(buildRnnProgressive({ inputShape: [5, 2], initialUnits: units, numLayers: 1 })) }),
+  estimator: new KerasClassifier({ buildFn: async ({ units = 4 } = {}) => {
+    if (units >= 4) await untilInterrupt();
+    return compileRnn(buildRnnProgressive({ inputShape: [5, 2], initialUnits: units, numLayers: 1 }));
+  } }),
   paramGrid: { units: Array.from({ length: 30 }, (_, i) => i + 2), epochs: [20] }, cv: 2, show: false, verbose: 1 });
 await search.fit(x, labels);
 console.log("after the search");""", "[CV 2/2] candidate 1/30")
