@@ -172,4 +172,6 @@ export interface StudyViewState {
   hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
   selectedTrial?: number | null;
   contourParams?: [string, string];
+  /** Brushed parallel-coordinates ranges by axis name, in the axis' units. */
+  parallelRanges?: Record<string, [number, number][]>;
 }

@@ -107,6 +107,8 @@ export interface ParcoordsDimension {
   range?: [number, number];
   tickvals?: number[];
   ticktext?: string[];
+  /** The reader's brushed range(s) on this axis. */
+  constraintrange?: [number, number] | [number, number][];
 }
 
 /** A parallel-coordinates trace. */

@@ -240,7 +240,7 @@ describe('TypeScript types match the schemas', () => {
     assertSameKeys(s.intDistribution, keysOf<IntDistributionInfo>({ type: true, low: true, high: true }, { log: true, step: true }));
     assertSameKeys(s.categoricalDistribution, keysOf<CategoricalDistributionInfo>({ type: true, choices: true }, {}));
     assertSameKeys(s.progress, keysOf<StudyProgress>({ done: true, total: true }, { label: true, elapsedSeconds: true, etaSeconds: true }));
-    assertSameKeys(s.viewState, keysOf<StudyViewState>({}, { logScale: true, sort: true, hiddenStates: true, selectedTrial: true, contourParams: true }));
+    assertSameKeys(s.viewState, keysOf<StudyViewState>({}, { logScale: true, sort: true, hiddenStates: true, selectedTrial: true, contourParams: true, parallelRanges: true }));
     assertSameKeys(s.controls, keysOf<StudyControls>({ commTarget: true, studyId: true }, {}));
     assert.deepEqual(studySchema.properties?.kind.enum, [...STUDY_KINDS]);
     assert.deepEqual(studySchema.properties?.status.enum, [...STUDY_STATUSES]);

@@ -278,6 +278,8 @@ export interface StudyViewState {
   selectedTrial?: number | null;
   /** The two parameters of the contour plot. */
   contourParams?: [string, string];
+  /** Brushed parallel-coordinates ranges by axis name, in the axis' units (log10, choice index). */
+  parallelRanges?: Record<string, [number, number][]>;
 }
 
 /** Where a live view sends Stop and Prune requests. */
