@@ -70,6 +70,13 @@ describe('figures pass Plotly.validate of the real plotly.js', () => {
     assert.match(plotlyIssues(broken).join('\n'), /xaxis\.tickspacing/);
   });
 
+  it('a brushed parallel-coordinates figure: one range on an axis, several on another', () => {
+    const payload = studyExample('study-running.json');
+    // Plotly snaps a brush on a categorical (tick) axis to a quarter of the tick spacing around the ticks.
+    const ranges = { cellType: [[0.75, 1.25]] as [number, number][], val_loss: [[0.3, 0.35], [0.38, 0.4]] as [number, number][] };
+    assertValid([['parallel', parallelFigure(payload, payload.trials, { colors, highlight: null, ranges })]], 'brushed');
+  });
+
   for (const name of exampleNames()) {
     it(`every figure of the example ${name}`, () => {
       if (name.startsWith('training')) {

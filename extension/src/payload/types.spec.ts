@@ -12,6 +12,7 @@ import type { StudyPayload, TrainingPayload, Trial } from './types';
 const TRAINING_KEYS: Record<keyof TrainingPayload, true> = {
   version: true, id: true, title: true, status: true, error: true, backend: true, model: true, params: true,
   metrics: true, epochs: true, batches: true, startedAt: true, finishedAt: true, elapsedSeconds: true, progress: true, viewState: true,
+  callbacks: true,
 };
 const STUDY_KEYS: Record<keyof StudyPayload, true> = {
   version: true, id: true, kind: true, name: true, directions: true, valueNames: true, status: true, searchSpace: true,

@@ -53,8 +53,19 @@ export interface TrainingPayload {
   elapsedSeconds: number;
   /** The epoch in progress and the time left of the fit; null or absent when no epoch is in progress. */
   progress?: TrainingProgress | null;
+  /** The best epoch and the early stop a callback (EarlyStopping, ModelCheckpoint) tracked; absent without one. */
+  callbacks?: TrainingCallbacks;
   /** The reader's view settings, written back into the output so that a reload restores them. */
   viewState?: TrainingViewState;
+}
+
+/** What a best-epoch callback tracked: epochs from 0, `stoppedEpoch` null when training was not stopped. */
+export interface TrainingCallbacks {
+  monitor: string;
+  mode: 'min' | 'max';
+  bestEpoch: number | null;
+  stoppedEpoch: number | null;
+  restoredBestWeights: boolean;
 }
 
 /** Where a running fit is inside its current epoch. */
@@ -161,4 +172,6 @@ export interface StudyViewState {
   hiddenStates?: ('complete' | 'pruned' | 'failed' | 'running')[];
   selectedTrial?: number | null;
   contourParams?: [string, string];
+  /** Brushed parallel-coordinates ranges by axis name, in the axis' units. */
+  parallelRanges?: Record<string, [number, number][]>;
 }

@@ -18,6 +18,8 @@ function delay(ms: number): Promise<void> {
 export interface PlotHostOptions {
   /** Called with a clicked point's `customdata` (e.g. a trial number). */
   onClick?: (customdata: unknown) => void;
+  /** Called with a restyle's changes, e.g. a parcoords brush (`{ 'dimensions[2].constraintrange': … }`). */
+  onRestyle?: (changes: Record<string, unknown>) => void;
   /** Accessible label of the plot. */
   label: string;
 }
@@ -74,12 +76,18 @@ export class PlotHost {
   }
 
   private listen(): void {
-    const { onClick } = this.options;
+    const { onClick, onRestyle } = this.options;
     const element = this.node as Partial<PlotlyElement>;
     if (onClick && typeof element.on === 'function') {
       element.on('plotly_click', (event) => {
         const point = event.points[0];
         if (point && point.customdata !== undefined) onClick(point.customdata);
+      });
+    }
+    if (onRestyle && typeof element.on === 'function') {
+      element.on('plotly_restyle', (event) => {
+        const changes = Array.isArray(event) ? event[0] : null;
+        if (changes && typeof changes === 'object') onRestyle(changes);
       });
     }
     if (typeof ResizeObserver !== 'undefined') {

@@ -7,6 +7,8 @@ import type { PlotLayout, PlotTrace } from './types';
 /** A plot element once plotly has drawn in it: it emits plotly events. */
 export interface PlotlyElement extends HTMLElement {
   on(event: 'plotly_click', handler: (event: { points: { customdata?: unknown; curveNumber: number }[] }) => void): void;
+  /** A restyle, also what a parcoords brush emits: `[{ 'dimensions[2].constraintrange': [[lo, hi]] }, [0]]`. */
+  on(event: 'plotly_restyle', handler: (event: [Record<string, unknown>, number[]?]) => void): void;
   removeAllListeners?(event: string): void;
 }
 

@@ -107,6 +107,8 @@ export interface ParcoordsDimension {
   range?: [number, number];
   tickvals?: number[];
   ticktext?: string[];
+  /** The reader's brushed range(s) on this axis. */
+  constraintrange?: [number, number] | [number, number][];
 }
 
 /** A parallel-coordinates trace. */
@@ -161,7 +163,19 @@ export interface PlotLayout {
   grid?: { rows: number; columns: number; pattern: 'independent'; xgap?: number; ygap?: number };
   hovermode?: 'closest' | 'x' | 'x unified';
   barmode?: 'overlay' | 'group' | 'stack';
-  annotations?: { text: string; x: number; y: number; xref: string; yref: string; showarrow: boolean; font?: { size?: number } }[];
+  annotations?: {
+    text: string;
+    x: number;
+    y: number;
+    xref: string;
+    yref: string;
+    showarrow: boolean;
+    font?: { size?: number; color?: string };
+    xanchor?: 'left' | 'center' | 'right';
+    yanchor?: 'top' | 'middle' | 'bottom';
+  }[];
+  /** Lines drawn over the plot area (the training view's best-epoch marker). */
+  shapes?: { type: 'line'; x0: number; x1: number; y0: number; y1: number; xref: string; yref: string; line: { color: string; width: number; dash: 'dot' | 'dash' | 'solid' } }[];
   [axis: `xaxis${string}` | `yaxis${string}`]: AxisLayout | undefined;
 }
 

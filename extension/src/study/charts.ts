@@ -4,12 +4,13 @@
  * no plotly. Curves of many trials are merged into one trace per group (with gaps between trials), so
  * 200 trials × 100 steps is a handful of traces, not hundreds.
  */
-import { formatParam } from '../common';
-import type { ParamValue, StudyPayload, Trial } from '../payload';
+import type { StudyPayload, Trial } from '../payload';
 import { integerAxis, isLossLike } from '../plot/axis';
 import { baseLayout, emptyFigure, hideLegend } from '../plot/theme';
-import type { Datum, Figure, ParcoordsDimension, PlotTrace, ScatterTrace, ThemeColors } from '../plot/types';
-import { isSearch, paramNames } from './leaderboard';
+import type { Datum, Figure, PlotTrace, ScatterTrace, ThemeColors } from '../plot/types';
+import { isSearch } from './leaderboard';
+
+export { parallelFigure } from './parallel';
 
 const HEIGHT = 300;
 
@@ -204,81 +205,6 @@ function paretoFigure(payload: StudyPayload, complete: readonly Trial[], options
   layout.xaxis = { title: { text: `${nameX} ${arrow(0)}` }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   layout.yaxis = { title: { text: `${nameY} ${arrow(1)}` }, gridcolor: colors.grid, zerolinecolor: colors.grid, automargin: true };
   return { traces, layout };
-}
-
-function dimension(name: string, values: ParamValue[], payload: StudyPayload): ParcoordsDimension {
-  const distribution = payload.searchSpace[name];
-  const numeric = values.every((value) => typeof value === 'number');
-  if (numeric && distribution?.type !== 'categorical') {
-    const bounds = distribution ?? null;
-    const log = bounds?.log === true;
-    const range: [number, number] | undefined = bounds ? [bounds.low, bounds.high] : undefined;
-    if (log) {
-      return {
-        label: `${name} (log10)`,
-        values: (values as number[]).map((value) => Math.log10(value)),
-        range: range ? [Math.log10(range[0]), Math.log10(range[1])] : undefined,
-      };
-    }
-    return { label: name, values: values as number[], range };
-  }
-  const choices: ParamValue[] = distribution?.type === 'categorical' ? [...distribution.choices] : [];
-  for (const value of values) if (!choices.some((choice) => choice === value)) choices.push(value);
-  return {
-    label: name,
-    values: values.map((value) => choices.findIndex((choice) => choice === value)),
-    tickvals: choices.map((_, index) => index),
-    ticktext: choices.map((choice) => formatParam(choice)),
-    range: [0, Math.max(1, choices.length - 1)],
-  };
-}
-
-/** `text` cut to `max` characters with an ellipsis. */
-function shortLabel(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Parallel coordinates of the complete trials: one axis per parameter, then the (first) objective. */
-export function parallelFigure(payload: StudyPayload, trials: readonly Trial[], options: ChartOptions): Figure {
-  const { colors } = options;
-  const uirevision = `${payload.id}:parallel`;
-  const complete = trials.filter((trial) => trial.state === 'COMPLETE' && trial.values !== null && trial.values[0] !== null);
-  const names = paramNames(payload).filter((name) => complete.every((trial) => name in trial.params));
-  if (complete.length === 0 || names.length === 0) return emptyFigure(colors, uirevision, 'no complete trial yet');
-  const objective = complete.map((trial) => (trial.values as number[])[0]);
-  const valueName = payload.valueNames[0] ?? 'value';
-  const dimensions = names.map((name) => dimension(name, complete.map((trial) => trial.params[name] ?? null), payload));
-  dimensions.push({ label: valueName, values: objective });
-  // From 7 axes on, the labels tilt and shorten so that they do not overlap (12 parameters stay readable).
-  const crowded = dimensions.length > 6;
-  if (crowded) for (const d of dimensions) d.label = shortLabel(d.label, 16);
-  const layout = baseLayout(colors, uirevision, crowded ? HEIGHT + 60 : HEIGHT);
-  layout.margin = { l: 60, r: 60, t: crowded ? 110 : 48, b: 24 };
-  hideLegend(layout);
-  // No cartesian axes here: plotly has no plot area to colour.
-  delete layout.plot_bgcolor;
-  return {
-    traces: [
-      {
-        type: 'parcoords',
-        name: 'trials',
-        dimensions,
-        line: {
-          color: objective,
-          colorscale: 'Viridis',
-          reversescale: payload.directions[0] === 'minimize',
-          showscale: true,
-          colorbar: { title: { text: valueName } },
-        },
-        labelfont: { color: colors.font, size: crowded ? 10 : 11 },
-        tickfont: { color: colors.font, size: crowded ? 9 : 10 },
-        rangefont: { color: colors.font, size: 9 },
-        labelangle: crowded ? -30 : 0,
-        labelside: 'top',
-      },
-    ],
-    layout,
-  };
 }
 
 /** Parameter importance as horizontal bars, largest on top; a note when the payload has none. */

@@ -42,6 +42,8 @@ export class LeaderboardTable {
   private readonly shown = new Set<StateFilter>(FILTERS);
   private page = 0;
   private selected: number | null = null;
+  /** Trials let through by the parallel-coordinates brushes; null: all. */
+  private brushed: ReadonlySet<number> | null = null;
 
   /** @param onSelect - called after the reader changes the selection, sort or filters, with the selected trial (or null) */
   constructor(private readonly onSelect: (trial: number | null) => void) {
@@ -145,6 +147,12 @@ export class LeaderboardTable {
     this.onSelect(this.selected);
   }
 
+  /** Shows only these trials (those inside the parallel-coordinates brushes); null shows all. */
+  setBrushed(trials: ReadonlySet<number> | null): void {
+    this.brushed = trials;
+    this.render();
+  }
+
   /** Whether trials of `state`'s filter are shown. */
   isShown(filter: StateFilter): boolean {
     return this.shown.has(filter);
@@ -178,7 +186,9 @@ export class LeaderboardTable {
 
   private render(): void {
     if (!this.payload) return;
-    this.visible = sortRows(filterRows(this.rows, this.shown), this.columns, this.order);
+    const brushed = this.brushed;
+    const rows = brushed === null ? this.rows : this.rows.filter((row) => brushed.has(row.number));
+    this.visible = sortRows(filterRows(rows, this.shown), this.columns, this.order);
     const pages = Math.max(1, Math.ceil(this.visible.length / PAGE_SIZE));
     this.page = Math.min(this.page, pages - 1);
     this.renderHeader();

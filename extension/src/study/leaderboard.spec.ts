@@ -35,6 +35,18 @@ describe('leaderboard', () => {
     assert.deepEqual(sorted.slice(0, 2).map((row) => row.number), [1, 0]);
   });
 
+  it('shows trial notes in a note column (only when a trial has one), sortable', () => {
+    assert.equal(leaderboardColumns(studyExample('study-running.json')).some((column) => column.kind === 'note'), false);
+    const payload = studyExample('study-running.json');
+    payload.trials[1].note = 'GRU, try more units';
+    payload.trials[4].note = 'best so far; **rerun** with seed 2';
+    const columns = leaderboardColumns(payload);
+    assert.deepEqual(columns.slice(-2).map((column) => column.key), ['note', 'duration']);
+    const note = columns[columns.length - 2];
+    const rows = sortRows(leaderboardRows(payload), columns, { key: 'note', descending: false });
+    assert.deepEqual(rows.map((row) => cellText(row, note)).slice(0, 3), ['best so far; **rerun** with seed 2', 'GRU, try more units', '']);
+  });
+
   it('ranks a single-objective study by value, best first, empty values last', () => {
     const payload = studyExample('study-running.json');
     const columns = leaderboardColumns(payload);

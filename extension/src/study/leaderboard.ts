@@ -6,11 +6,11 @@ import { formatParam, formatSeconds, formatValue } from '../common';
 import type { JsonValue, Num, ParamValue, StudyPayload, Trial, TrialState } from '../payload';
 
 /** What a column shows. */
-export type ColumnKind = 'number' | 'rank' | 'value' | 'score' | 'fold' | 'state' | 'param' | 'attr' | 'duration';
+export type ColumnKind = 'number' | 'rank' | 'value' | 'score' | 'fold' | 'state' | 'param' | 'attr' | 'note' | 'duration';
 
 /** A leaderboard column. */
 export interface Column {
-  /** Unique key: `number`, `rank`, `value:0`, `score`, `fold:0`, `state`, `param:<name>`, `attr:<name>`, `duration`. */
+  /** Unique key: `number`, `rank`, `value:0`, `score`, `fold:0`, `state`, `param:<name>`, `attr:<name>`, `note`, `duration`. */
   key: string;
   label: string;
   kind: ColumnKind;
@@ -33,6 +33,8 @@ export interface Row {
   folds: Num[];
   /** User attributes (`trial.setUserAttr`). */
   attrs: Record<string, JsonValue>;
+  /** The trial's note (optuna-dashboard's notes, `study.setTrialNote`); '' when none. */
+  note: string;
   duration: number | null;
   best: boolean;
   failReason: string | null;
@@ -128,6 +130,7 @@ export function leaderboardColumns(payload: StudyPayload): Column[] {
   columns.push({ key: 'state', label: 'state', kind: 'state', title: 'trial state' });
   for (const name of paramNames(payload)) columns.push({ key: `param:${name}`, label: name, kind: 'param', title: `parameter ${name}`, ref: name });
   for (const name of userAttrNames(payload)) columns.push({ key: `attr:${name}`, label: name, kind: 'attr', title: `user attribute ${name} (trial.setUserAttr)`, ref: name });
+  if (payload.trials.some((trial) => (trial.note ?? '') !== '')) columns.push({ key: 'note', label: 'note', kind: 'note', title: 'note on the trial (study.setTrialNote, optuna-dashboard notes)' });
   columns.push({ key: 'duration', label: 'duration', kind: 'duration', title: 'duration of the trial' });
   return columns;
 }
@@ -180,6 +183,7 @@ export function leaderboardRows(payload: StudyPayload): Row[] {
     params: trial.params,
     folds: trial.foldScores ?? [],
     attrs: trial.userAttrs,
+    note: trial.note ?? '',
     duration: trial.durationSeconds,
     best: best.has(trial.number),
     failReason: trial.failReason,
@@ -203,6 +207,8 @@ export function sortValue(row: Row, column: Column): number | string | null {
       const value = row.attrs[column.ref as string];
       return typeof value === 'number' ? value : value === undefined || value === null ? null : attrText(value);
     }
+    case 'note':
+      return row.note === '' ? null : row.note;
     case 'state':
       return STATE_LABELS[row.state];
     case 'param': {
@@ -234,6 +240,8 @@ export function cellText(row: Row, column: Column): string {
     }
     case 'attr':
       return attrText(row.attrs[column.ref as string]);
+    case 'note':
+      return row.note;
     case 'state':
       return STATE_LABELS[row.state];
     case 'param':

@@ -9,12 +9,13 @@ import { PlotHost } from '../plot';
 import type { Figure, PlotlyLoader } from '../plot';
 import { chosenPair, contourFigure, edfFigure, rankFigure, sliceFigure, timelineFigure } from './analysis';
 import type { AnalysisOptions } from './analysis';
-import { historyFigure, importanceFigure, intermediateFigure, parallelFigure } from './charts';
+import { historyFigure, importanceFigure, intermediateFigure } from './charts';
 import { foldFigure, hasFoldScores } from './folds';
 import { isSearch, paramNames } from './leaderboard';
+import { type AxisRanges, parallelFigure, rangesOfRestyle } from './parallel';
 
 /** What every panel's builder gets. */
-export type PanelOptions = AnalysisOptions & { logScale: boolean };
+export type PanelOptions = AnalysisOptions & { logScale: boolean; ranges?: AxisRanges };
 
 interface PanelSpec {
   key: string;
@@ -88,8 +89,14 @@ export class ChartPanels {
    * @param loader - loads plotly
    * @param onSelect - called with a clicked trial number
    * @param onPairChange - called when the reader picks other contour parameters
+   * @param onBrush - called when the reader brushes (or clears) a parallel-coordinates axis, with its index and ranges
    */
-  constructor(loader: PlotlyLoader, onSelect: (customdata: unknown) => void, private readonly onPairChange: () => void) {
+  constructor(
+    loader: PlotlyLoader,
+    onSelect: (customdata: unknown) => void,
+    private readonly onPairChange: () => void,
+    onBrush: (axis: number, ranges: [number, number][]) => void = () => undefined,
+  ) {
     this.pickX = h('select', { className: 'rnnlab-pick rnnlab-pick-x', attrs: { 'aria-label': 'contour x parameter' } });
     this.pickY = h('select', { className: 'rnnlab-pick rnnlab-pick-y', attrs: { 'aria-label': 'contour y parameter' } });
     for (const [select, other] of [
@@ -104,7 +111,16 @@ export class ChartPanels {
       });
     }
     this.panels = PANELS.map((spec) => {
-      const host = new PlotHost(loader, { label: spec.label, onClick: onSelect });
+      const onRestyle =
+        spec.key === 'parallel'
+          ? (changes: Record<string, unknown>) => {
+              for (const [key, value] of Object.entries(changes)) {
+                const match = /^dimensions\[(\d+)\]\.constraintrange$/.exec(key);
+                if (match) onBrush(Number(match[1]), rangesOfRestyle(value));
+              }
+            }
+          : undefined;
+      const host = new PlotHost(loader, { label: spec.label, onClick: onSelect, onRestyle });
       const heading = h('h4', { className: 'rnnlab-chart-title', text: spec.title });
       const pickers = spec.pickers ? [h('div', { className: 'rnnlab-pickers', children: [this.pickX, h('span', { text: '×' }), this.pickY] })] : [];
       const section = h('section', { className: `rnnlab-chart rnnlab-chart-${spec.key}`, attrs: { 'data-chart': spec.key }, children: [heading, ...pickers, host.node] });

@@ -17,6 +17,7 @@ import type { IKernelLocator } from '../tokens';
 import { FILTER_OF_STATE, toCsv } from './leaderboard';
 import { LeaderboardTable } from './leaderboard-table';
 import { ChartPanels } from './panels';
+import { type AxisRanges, brushedTrials, parallelAxisName } from './parallel';
 import { studySummary } from './summary';
 
 /** MIME type of a study or search. */
@@ -58,6 +59,8 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
   private model: IRenderMime.IMimeModel | null = null;
   private parts: Parts | null = null;
   private logScale = false;
+  /** Brushed parallel-coordinates ranges by axis name. */
+  private ranges: Record<string, [number, number][]> = {};
   private readonly throttle: Throttle;
   private drawWhenAttached = false;
   private readonly stopWatchingTheme: () => void;
@@ -85,6 +88,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     if (saved && !sameViewState(saved, this.viewState())) this.restore(parts, saved);
     this.updateHeader(parts, payload);
     parts.table.update(payload);
+    this.applyBrushes(parts);
     // The kernel's final update carries no view state: write the reader's back for the saved notebook.
     if (!saved && payload.status !== 'running' && Object.keys(this.viewState()).length > 0) this.saveViewState();
     this.updateControls(parts);
@@ -103,6 +107,8 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     const pair = this.parts?.panels.pair;
     if (pair) state.contourParams = pair;
     if (this.logScale) state.logScale = true;
+    const brushed = Object.keys(this.ranges).sort();
+    if (brushed.length > 0) state.parallelRanges = Object.fromEntries(brushed.map((name) => [name, this.ranges[name]]));
     return state;
   }
 
@@ -115,6 +121,34 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     parts.panels.restorePair(saved.contourParams ?? null);
     this.logScale = saved.logScale === true;
     parts.logToggle.setAttribute('aria-pressed', String(this.logScale));
+    this.ranges = { ...(saved.parallelRanges ?? {}) };
+  }
+
+  /** The trials the parallel-coordinates chart draws: those of the state filters shown. */
+  private drawnTrials(parts: Parts, payload: StudyPayload): StudyPayload['trials'] {
+    return payload.trials.filter((trial) => parts.table.isShown(FILTER_OF_STATE[trial.state]));
+  }
+
+  /** Filters the table to the trials inside every brushed range. */
+  private applyBrushes(parts: Parts): void {
+    const payload = this.payload;
+    if (!payload) return;
+    const ranges: AxisRanges = this.ranges;
+    const inside = Object.keys(ranges).length === 0 ? null : brushedTrials(payload, payload.trials, ranges, this.drawnTrials(parts, payload));
+    parts.table.setBrushed(inside === null ? null : new Set(inside.map((trial) => trial.number)));
+  }
+
+  /** A brush on the parallel coordinates' axis `index` (no ranges: cleared). */
+  private brush(index: number, ranges: [number, number][]): void {
+    const { payload, parts } = this;
+    if (!payload || !parts) return;
+    const name = parallelAxisName(payload, this.drawnTrials(parts, payload), index);
+    if (name === null) return;
+    if (ranges.length > 0) this.ranges = { ...this.ranges, [name]: ranges };
+    else this.ranges = Object.fromEntries(Object.entries(this.ranges).filter(([key]) => key !== name));
+    this.applyBrushes(parts);
+    this.updateControls(parts);
+    this.saveViewState();
   }
 
   private saveViewState(): void {
@@ -181,6 +215,8 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     });
     exportButton.addEventListener('click', () => this.downloadCsv());
     const table = new LeaderboardTable(() => {
+      // A state filter changes the trials the parallel coordinates draw, so re-apply the brushes.
+      if (this.parts) this.applyBrushes(this.parts);
       this.updateControls(this.parts);
       this.saveViewState();
       this.throttle.request();
@@ -188,10 +224,15 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
     const select = (value: unknown): void => {
       if (typeof value === 'number') table.select(value);
     };
-    const panels = new ChartPanels(this.options.loadPlotly, select, () => {
-      this.saveViewState();
-      this.throttle.request();
-    });
+    const panels = new ChartPanels(
+      this.options.loadPlotly,
+      select,
+      () => {
+        this.saveViewState();
+        this.throttle.request();
+      },
+      (axis, ranges) => this.brush(axis, ranges),
+    );
     const logToggle = toggleButton('log scale', 'Toggle a logarithmic value axis (losses and errors only)', (pressed) => {
       this.logScale = pressed;
       this.saveViewState();
@@ -247,8 +288,7 @@ export class StudyView extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const colors: ThemeColors = readTheme(this.node);
-    const trials = payload.trials.filter((trial) => parts.table.isShown(FILTER_OF_STATE[trial.state]));
-    await parts.panels.draw(payload, trials, { colors, highlight: parts.table.selection, logScale: this.logScale });
+    await parts.panels.draw(payload, this.drawnTrials(parts, payload), { colors, highlight: parts.table.selection, logScale: this.logScale, ranges: this.ranges });
   }
 
   private downloadCsv(): void {

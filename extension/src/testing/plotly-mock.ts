@@ -17,18 +17,23 @@ export interface PlotlyMock {
   purged: HTMLElement[];
   /** Fires a plotly_click on a node, as plotly would. */
   click(node: HTMLElement, customdata: unknown): void;
+  /** Fires a plotly_restyle on a node, as a parcoords brush does: `restyle(node, { 'dimensions[0].constraintrange': [[1, 2]] })`. */
+  restyle(node: HTMLElement, changes: Record<string, unknown>): void;
 }
 
 /** Makes a plotly stand-in. */
 export function mockPlotly(): PlotlyMock {
   const calls: ReactCall[] = [];
   const purged: HTMLElement[] = [];
-  const handlers = new Map<HTMLElement, (event: { points: { customdata?: unknown; curveNumber: number }[] }) => void>();
+  const handlers = new Map<HTMLElement, Map<string, (event: unknown) => void>>();
   const api: PlotlyApi = {
     react: async (node, data, layout) => {
       calls.push({ node, data, layout });
-      (node as HTMLElement & { on?: unknown }).on = (_event: string, handler: (event: { points: { customdata?: unknown; curveNumber: number }[] }) => void) =>
-        handlers.set(node, handler);
+      (node as HTMLElement & { on?: unknown }).on = (event: string, handler: (event: unknown) => void) => {
+        const byEvent = handlers.get(node) ?? new Map<string, (event: unknown) => void>();
+        byEvent.set(event, handler);
+        handlers.set(node, byEvent);
+      };
       return node;
     },
     purge: (node) => {
@@ -41,7 +46,8 @@ export function mockPlotly(): PlotlyMock {
     load: async () => api,
     calls,
     purged,
-    click: (node, customdata) => handlers.get(node)?.({ points: [{ customdata, curveNumber: 0 }] }),
+    click: (node, customdata) => handlers.get(node)?.get('plotly_click')?.({ points: [{ customdata, curveNumber: 0 }] }),
+    restyle: (node, changes) => handlers.get(node)?.get('plotly_restyle')?.([changes, [0]]),
   };
 }
 

@@ -9,6 +9,27 @@ import { trainingSummary } from './summary';
 const options = { logScale: false, columns: 2, colors: FALLBACK_COLORS };
 
 describe('trainingFigure', () => {
+  it('marks the best epoch on every subplot and stars the monitored value', () => {
+    const payload = trainingExample('training-early-stopped.json');
+    const figure = trainingFigure(payload, options);
+    assert.deepEqual(
+      figure.layout.shapes?.map((shape) => [shape.x0, shape.x1, shape.xref, shape.yref, shape.y0, shape.y1]),
+      [
+        [4, 4, 'x', 'y domain', 0, 1],
+        [4, 4, 'x2', 'y2 domain', 0, 1],
+      ],
+    );
+    assert.deepEqual(figure.layout.annotations?.map((note) => [note.text, note.x, note.xref]), [['best', 4, 'x'], ['best', 4, 'x2']]);
+    const stars = (figure.traces as ScatterTrace[]).filter((trace) => trace.name === 'best epoch');
+    assert.deepEqual(stars.map((star) => [star.x, star.y, star.yaxis]), [[[4], [0.4435], 'y']], 'val_loss at epoch 4, on the loss subplot');
+    assert.equal(trainingSummary(payload).callbacks, 'stopped at epoch 7, best weights from epoch 4 restored');
+    // While running: the best so far, weights not restored yet.
+    const running = { ...payload, status: 'running' as const, finishedAt: null, callbacks: { monitor: 'val_loss', mode: 'min' as const, bestEpoch: 3, stoppedEpoch: null, restoredBestWeights: true } };
+    assert.equal(trainingSummary(running).callbacks, 'best val_loss at epoch 4');
+    const plain = trainingFigure(trainingExample('training-finished.json'), options);
+    assert.deepEqual([plain.layout.shapes, plain.layout.annotations, trainingSummary(trainingExample('training-finished.json')).callbacks], [undefined, undefined, '']);
+  });
+
   it('draws one subplot per metric with train and validation curves, epochs counted from 1', () => {
     const figure = trainingFigure(trainingExample('training-finished.json'), options);
     const traces = figure.traces as ScatterTrace[];
@@ -87,6 +108,7 @@ describe('trainingSummary', () => {
       timing: 'last epoch 4.50 s · mean 4.30 s · elapsed 14.6 s',
       details: 'sequential · 133,025 params · backend tensorflow · batch 32 · 800 samples',
       latest: 'loss 0.4685 · accuracy 0.672 · val_loss 0.5354 · val_accuracy 0.6152',
+      callbacks: '',
       fraction: (3 + 12 / 25) / 10,
     });
   });

@@ -88,6 +88,28 @@ function batchCurve(payload: TrainingPayload, key: string, index: number, colors
   };
 }
 
+/** The monitored curve's value at the best epoch, starred, on the subplot that plots the monitor. */
+function bestPoint(payload: TrainingPayload, key: string, index: number, colors: ThemeColors): ScatterTrace | null {
+  const record = payload.callbacks;
+  if (!record || record.bestEpoch === null || (record.monitor !== key && record.monitor !== `val_${key}`)) return null;
+  const best = payload.epochs.find((epoch) => epoch.epoch === record.bestEpoch);
+  if (!best) return null;
+  const suffix = axisSuffix(index);
+  return {
+    type: 'scatter',
+    name: 'best epoch',
+    legendgroup: 'best',
+    showlegend: true,
+    mode: 'markers',
+    x: [best.epoch + 1],
+    y: [best.logs[record.monitor] ?? null],
+    hovertemplate: `best epoch %{x}<br>${record.monitor} = %{y:.4g}<extra></extra>`,
+    xaxis: `x${suffix}`,
+    yaxis: `y${suffix}`,
+    marker: { size: 12, color: colors.success, symbol: 'star' },
+  };
+}
+
 /**
  * Builds the figure of a training run.
  *
@@ -110,7 +132,17 @@ export function trainingFigure(payload: TrainingPayload, options: TrainingFigure
     if (batchTrace) traces.push(batchTrace);
     traces.push(epochCurve(payload, key, index, false, colors));
     if (hasValidation) traces.push(epochCurve(payload, `val_${key}`, index, true, colors));
+    const star = bestPoint(payload, key, index, colors);
+    if (star) traces.push(star);
     const suffix = axisSuffix(index);
+    const bestEpoch = payload.callbacks?.bestEpoch ?? null;
+    if (bestEpoch !== null) {
+      // A dotted line at the best epoch across the whole subplot, labelled at its top.
+      const xref = `x${suffix}`;
+      const yref = `y${suffix} domain`;
+      (layout.shapes ??= []).push({ type: 'line', x0: bestEpoch + 1, x1: bestEpoch + 1, y0: 0, y1: 1, xref, yref, line: { color: colors.success, width: 1, dash: 'dot' } });
+      (layout.annotations ??= []).push({ text: 'best', x: bestEpoch + 1, y: 1, xref, yref, showarrow: false, xanchor: 'left', yanchor: 'top', font: { size: 10, color: colors.success } });
+    }
     const xaxis: AxisLayout = {
       title: { text: 'epoch' },
       gridcolor: colors.grid,

@@ -14,8 +14,23 @@ export interface TrainingSummary {
   details: string;
   /** `loss 0.4685 · val_loss 0.5354 ...` at the last epoch */
   latest: string;
+  /** `stopped at epoch 7, best weights from epoch 4 restored`; '' without a best-epoch callback */
+  callbacks: string;
   /** 0..1 share of epochs done */
   fraction: number;
+}
+
+/** What the best-epoch callback did, epochs counted from 1 as Keras prints them. */
+function callbacksNote(payload: TrainingPayload): string {
+  const record = payload.callbacks;
+  if (!record) return '';
+  const parts: string[] = [];
+  if (record.stoppedEpoch !== null) parts.push(`stopped at epoch ${record.stoppedEpoch + 1}`);
+  if (record.bestEpoch !== null) {
+    const restored = record.restoredBestWeights && payload.status !== 'running';
+    parts.push(restored ? `best weights from epoch ${record.bestEpoch + 1} restored` : `best ${record.monitor} at epoch ${record.bestEpoch + 1}`);
+  }
+  return parts.join(', ');
 }
 
 /** Summarises a payload for the header. */
@@ -68,6 +83,7 @@ export function trainingSummary(payload: TrainingPayload): TrainingSummary {
     timing,
     details,
     latest,
+    callbacks: callbacksNote(payload),
     fraction: total > 0 ? Math.min(1, (done + partial) / total) : 0,
   };
 }

@@ -29,6 +29,19 @@ describe('TrainingView', () => {
     assert.equal(plotly.purged.length, 1);
   });
 
+  it('says where EarlyStopping stopped and which weights it restored; no such line without a callback', async () => {
+    const { view: widget } = view();
+    await widget.renderModel(mimeModel(TRAINING_MIME, trainingExample('training-early-stopped.json')));
+    await widget.flush();
+    const line = widget.node.querySelector<HTMLElement>('.rnnlab-callbacks');
+    assert.equal(line?.textContent, 'stopped at epoch 7, best weights from epoch 4 restored');
+    assert.equal(line?.hidden, false);
+    await widget.renderModel(mimeModel(TRAINING_MIME, trainingExample('training-finished.json')));
+    await widget.flush();
+    assert.equal(widget.node.querySelector<HTMLElement>('.rnnlab-callbacks')?.hidden, true);
+    widget.dispose();
+  });
+
   it('updates in place: same nodes, same plot element, same uirevision', async () => {
     const { view: widget, plotly } = view();
     await widget.renderModel(mimeModel(TRAINING_MIME, trainingExample('training-running.json')));

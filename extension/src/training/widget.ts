@@ -36,6 +36,7 @@ interface Parts {
   details: HTMLElement;
   timing: HTMLElement;
   latest: HTMLElement;
+  callbacks: HTMLElement;
   error: HTMLElement;
   logToggle: HTMLButtonElement;
   plot: PlotHost;
@@ -137,6 +138,7 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
     const details = h('div', { className: 'rnnlab-meta' });
     const timing = h('div', { className: 'rnnlab-meta' });
     const latest = h('div', { className: 'rnnlab-meta rnnlab-latest' });
+    const callbacks = h('div', { className: 'rnnlab-meta rnnlab-callbacks' });
     const error = h('div', { className: 'rnnlab-error-slot' });
     const plot = new PlotHost(this.options.loadPlotly, { label: 'training curves: loss and metrics per epoch' });
     const root = h('div', {
@@ -153,6 +155,7 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
         details,
         timing,
         latest,
+        callbacks,
         error,
         plot.node,
       ],
@@ -164,7 +167,7 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
       });
       this.resizeObserver.observe(this.node);
     }
-    return { root, title, badge, progress, bar, details, timing, latest, error, logToggle, plot };
+    return { root, title, badge, progress, bar, details, timing, latest, callbacks, error, logToggle, plot };
   }
 
   private updateHeader(parts: Parts, payload: TrainingPayload): void {
@@ -176,6 +179,8 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
     setText(parts.details, summary.details);
     setText(parts.timing, summary.timing);
     setText(parts.latest, summary.latest);
+    setText(parts.callbacks, summary.callbacks);
+    parts.callbacks.hidden = summary.callbacks === '';
     const failed = payload.status === 'failed' ? (payload.error ?? 'the run failed') : null;
     const shown = parts.error.textContent === '' ? null : parts.error.querySelector('.rnnlab-error-reason')?.textContent;
     if (failed !== shown) {

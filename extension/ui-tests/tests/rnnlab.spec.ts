@@ -85,6 +85,11 @@ const tiny = compileRnn(
 // Long enough to watch it run: with rnnlab's fused layers an epoch of this model takes well under 0.1 s.
 const TRAIN_FIT = `await fitLive(tiny, xTrain, yTrain, { epochs: 60, batchSize: 32, validationSplit: 0.25 });`;
 
+// A minDelta no epoch can beat: epoch 1 stays the best, patience 2 stops after epoch 3, on any machine.
+const EARLY_FIT = `import { EarlyStopping } from "rnnlab";
+await fitLive(tiny, xTrain, yTrain, { epochs: 40, batchSize: 32, validationSplit: 0.25,
+  callbacks: [new EarlyStopping({ monitor: "val_loss", minDelta: 10, patience: 2, restoreBestWeights: true })] });`;
+
 const SEARCH_SETUP = `import { buildRnnProgressive, compileRnn, KerasClassifier, GridSearchCV, display } from "rnnlab";
 import * as tf from "@tensorflow/tfjs";
 function createModel({ cellType = "LSTM", initialUnits = 8, numLayers = 1, dropoutRate = 0.1, learningRate = 0.01 }:
@@ -150,6 +155,24 @@ test('a fitLive run grows its curves live and ends finished', async ({ page, tmp
   await expect(reloaded.locator('.rnnlab-plot .g-ytitle').first()).toHaveText('loss');
   await page.waitForTimeout(800);
   await reloaded.screenshot({ path: path.join(SHOTS, 'training-reloaded-log.png') });
+  expect(errors).toEqual([]);
+});
+
+test('EarlyStopping under fitLive: the view marks the best epoch and says where it stopped', async ({ page, tmpPath }) => {
+  const errors = watchErrors(page);
+  await open(page, tmpPath, 'early.ipynb', [TRAIN_SETUP, EARLY_FIT]);
+  await page.notebook.runCell(0);
+  await page.notebook.runCell(1);
+  const view = page.locator('.rnnlab-training').first();
+  await expect(view.locator('.rnnlab-badge')).toHaveText('stopped', { timeout: 120_000 });
+  await expect(view.locator('.rnnlab-progress-text')).toHaveText('epoch 3 / 40');
+  await expect(view.locator('.rnnlab-callbacks')).toHaveText('stopped at epoch 3, best weights from epoch 1 restored');
+  // A dotted line and a 'best' label on both subplots, a star on the val_loss curve.
+  await expect(view.locator('.rnnlab-plot .annotation-text')).toHaveText(['best', 'best']);
+  await expect(view.locator('.rnnlab-plot .shapelayer path')).toHaveCount(2);
+  await expect(view.locator('.rnnlab-plot .scatterlayer .trace')).toHaveCount(5);
+  await page.waitForTimeout(500);
+  await view.screenshot({ path: path.join(SHOTS, 'training-early-stopped.png') });
   expect(errors).toEqual([]);
 });
 

@@ -28,6 +28,7 @@ export type {
   TrainingPayload,
   TrainingProgress,
   TrainingStatus,
+  TrainingCallbacks,
   TrainingViewState,
   TrialRecord,
   TrialState,

@@ -23,6 +23,7 @@ import {
   type StudyViewState,
   type TrainingPayload,
   type TrainingProgress,
+  type TrainingCallbacks,
   type TrainingViewState,
   type TrialRecord,
 } from './types';
@@ -68,6 +69,7 @@ describe('example payloads', () => {
       'study-multi-objective.json',
       'study-running.json',
       'training-batches.json',
+      'training-early-stopped.json',
       'training-failed.json',
       'training-finished.json',
       'training-running.json',
@@ -77,6 +79,7 @@ describe('example payloads', () => {
     assert.deepEqual(example<StudyPayload>('study-multi-objective.json').directions, ['minimize', 'maximize']);
     assert.ok(example<StudyPayload>('grid-search-finished.json').trials.every((t) => t.foldScores?.length === 3 && typeof t.rank === 'number'));
     assert.ok(example<TrainingPayload>('training-batches.json').batches?.length);
+    assert.deepEqual(example<TrainingPayload>('training-early-stopped.json').callbacks, { monitor: 'val_loss', mode: 'min', bestEpoch: 3, stoppedEpoch: 6, restoredBestWeights: true });
   });
 
   for (const file of examples) {
@@ -204,9 +207,10 @@ describe('TypeScript types match the schemas', () => {
       trainingSchema,
       keysOf<TrainingPayload>(
         { version: true, id: true, status: true, error: true, backend: true, model: true, params: true, metrics: true, epochs: true, startedAt: true, finishedAt: true, elapsedSeconds: true },
-        { title: true, batches: true, progress: true, viewState: true },
+        { title: true, batches: true, progress: true, viewState: true, callbacks: true },
       ),
     );
+    assertSameKeys(t.callbacks, keysOf<TrainingCallbacks>({ monitor: true, mode: true, bestEpoch: true, stoppedEpoch: true, restoredBestWeights: true }, {}));
     assertSameKeys(t.model, keysOf<ModelInfo>({ name: true, totalParams: true, layers: true }, { trainableParams: true }));
     assertSameKeys(t.layer, keysOf<LayerInfo>({ name: true, className: true, outputShape: true, params: true }, {}));
     assertSameKeys(t.params, keysOf<FitParams>({ epochs: true, batchSize: true, samples: true, validation: true }, {}));
@@ -236,7 +240,7 @@ describe('TypeScript types match the schemas', () => {
     assertSameKeys(s.intDistribution, keysOf<IntDistributionInfo>({ type: true, low: true, high: true }, { log: true, step: true }));
     assertSameKeys(s.categoricalDistribution, keysOf<CategoricalDistributionInfo>({ type: true, choices: true }, {}));
     assertSameKeys(s.progress, keysOf<StudyProgress>({ done: true, total: true }, { label: true, elapsedSeconds: true, etaSeconds: true }));
-    assertSameKeys(s.viewState, keysOf<StudyViewState>({}, { logScale: true, sort: true, hiddenStates: true, selectedTrial: true, contourParams: true }));
+    assertSameKeys(s.viewState, keysOf<StudyViewState>({}, { logScale: true, sort: true, hiddenStates: true, selectedTrial: true, contourParams: true, parallelRanges: true }));
     assertSameKeys(s.controls, keysOf<StudyControls>({ commTarget: true, studyId: true }, {}));
     assert.deepEqual(studySchema.properties?.kind.enum, [...STUDY_KINDS]);
     assert.deepEqual(studySchema.properties?.status.enum, [...STUDY_STATUSES]);

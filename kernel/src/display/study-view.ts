@@ -21,7 +21,7 @@ export function distributionInfo(d: Distribution): DistributionInfo {
 }
 
 /** One trial as the payload writes it (non-finite numbers become null). */
-export function trialRecord(t: FrozenTrial): TrialRecord {
+export function trialRecord(t: FrozenTrial, note?: string): TrialRecord {
   const start = t.datetimeStart;
   const end = t.datetimeComplete;
   const reason = t.systemAttrs.fail_reason;
@@ -36,6 +36,7 @@ export function trialRecord(t: FrozenTrial): TrialRecord {
     durationSeconds: start && end ? (end.getTime() - start.getTime()) / 1000 : null,
     userAttrs: toJsonValue(t.userAttrs) as Record<string, unknown>,
     failReason: t.state === 'FAIL' ? (typeof reason === 'string' ? reason : 'failed') : null,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -76,7 +77,7 @@ export function studyPayload(snapshot: StudySnapshot): StudyPayload {
     valueNames: snapshot.directions.length === 1 ? ['value'] : snapshot.directions.map((_d, i) => `values_${i}`),
     status: snapshot.status,
     searchSpace,
-    trials: snapshot.trials.map(trialRecord),
+    trials: snapshot.trials.map((t) => trialRecord(t, snapshot.notes?.[t.number])),
     bestTrialNumbers: [...snapshot.bestTrialNumbers],
     importance: snapshot.importance ? { ...snapshot.importance } : null,
     ...(snapshot.importance ? {} : { importanceNote: importanceNote(snapshot) }),

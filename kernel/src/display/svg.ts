@@ -40,6 +40,8 @@ export interface LineChartOptions {
   logY?: boolean;
   /** Ticks on the x axis at whole numbers only (epochs, trial numbers). */
   xIntegers?: boolean;
+  /** A dashed vertical line at this x with a short label (the training view's best epoch). */
+  markX?: { x: number; label: string };
 }
 
 /** Series colours (Tableau 10), readable on white and on dark grey. */
@@ -140,7 +142,7 @@ function legendRows(series: readonly ChartSeries[], width: number): { x: number;
  * ```
  */
 export function lineChartSvg(options: LineChartOptions): string {
-  const { series, width, height, title, xLabel, yLabel, logY = false, xIntegers = false } = options;
+  const { series, width, height, title, xLabel, yLabel, logY = false, xIntegers = false, markX } = options;
   const usable = (y: number | null): y is number => y !== null && Number.isFinite(y) && (!logY || y > 0);
   const xs = series.flatMap((s) => s.points.filter(([x, y]) => Number.isFinite(x) && usable(y)).map(([x]) => x));
   const ys = series.flatMap((s) => s.points.map(([, y]) => y).filter(usable));
@@ -192,6 +194,13 @@ export function lineChartSvg(options: LineChartOptions): string {
   if (yLabel) {
     const cy = px(top + plotHeight / 2);
     parts.push(`<text x="12" y="${cy}" text-anchor="middle" transform="rotate(-90 12 ${cy})" fill="currentColor">${escapeHtml(yLabel)}</text>`);
+  }
+  if (markX && Number.isFinite(markX.x) && markX.x >= xAxis.min && markX.x <= xAxis.max) {
+    const x = px(sx(markX.x));
+    parts.push(
+      `<line class="rnnlab-mark" x1="${x}" y1="${px(top)}" x2="${x}" y2="${px(top + plotHeight)}" stroke="currentColor" stroke-opacity="0.55" stroke-dasharray="2 3"/>` +
+        `<text x="${px(sx(markX.x) + 3)}" y="${px(top + 9)}" fill="currentColor" fill-opacity="0.75">${escapeHtml(markX.label)}</text>`,
+    );
   }
   if (!ys.length) {
     parts.push(`<text x="${px(left + plotWidth / 2)}" y="${px(top + plotHeight / 2)}" text-anchor="middle" fill="currentColor" fill-opacity="0.6">no data yet</text>`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeHtml } from './escape';
 import { assertWellFormed, count, example as loadExample } from './spec-helpers';
-import { metricColumns, trainingHtml, trainingProgressText, trainingText } from './training-fallback';
+import { bestEpochNote, metricColumns, trainingHtml, trainingProgressText, trainingText } from './training-fallback';
 import type { TrainingPayload } from './types';
 
 const example = (file: string) => loadExample<TrainingPayload>(file);
@@ -105,6 +105,22 @@ describe('training HTML fallback', () => {
     assert.equal(count(loss, '<path '), 2);
     assert.ok(loss.includes('<title>loss (batch)</title>'));
     assert.ok(html.includes('class="rnnlab-status rnnlab-status-stopped"'));
+  });
+
+  it('marks the best epoch and says where EarlyStopping stopped', () => {
+    const payload = example('training-early-stopped.json');
+    assert.equal(bestEpochNote(payload), 'stopped at epoch 7, best weights from epoch 4 restored');
+    assert.ok(trainingText(payload).endsWith('Stopped at epoch 7, best weights from epoch 4 restored.'));
+    const html = trainingHtml(payload);
+    assertWellFormed(html);
+    assert.ok(html.includes('stopped at epoch 7, best weights from epoch 4 restored'));
+    assert.deepEqual(svgs(html).map((svg) => count(svg, 'class="rnnlab-mark"')), [1, 1], 'a best-epoch line on each chart');
+    // While running, the best epoch so far; weights are restored only at the end.
+    payload.status = 'running';
+    payload.callbacks = { monitor: 'val_loss', mode: 'min', bestEpoch: 3, stoppedEpoch: null, restoredBestWeights: true };
+    assert.equal(bestEpochNote(payload), 'best val_loss at epoch 4');
+    assert.equal(bestEpochNote(example('training-finished.json')), '');
+    assert.equal(count(trainingHtml(example('training-finished.json')), 'rnnlab-mark'), 0);
   });
 
   it('renders a run without epochs', () => {

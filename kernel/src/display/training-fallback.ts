@@ -21,6 +21,24 @@ const STATUS: Readonly<Record<TrainingStatus, { text: string; tone: Tone }>> = {
 };
 
 /**
+ * What the run's best-epoch callback did, e.g. `stopped at epoch 7, best weights from epoch 4 restored`
+ * (epochs counted from 1, as Keras prints them); '' when the fit used no such callback.
+ *
+ * @param payload - the run
+ */
+export function bestEpochNote(payload: TrainingPayload): string {
+  const record = payload.callbacks;
+  if (!record) return '';
+  const parts: string[] = [];
+  if (record.stoppedEpoch !== null) parts.push(`stopped at epoch ${record.stoppedEpoch + 1}`);
+  if (record.bestEpoch !== null) {
+    const ended = payload.status !== 'running';
+    parts.push(record.restoredBestWeights && ended ? `best weights from epoch ${record.bestEpoch + 1} restored` : `best ${record.monitor} at epoch ${record.bestEpoch + 1}`);
+  }
+  return parts.join(', ');
+}
+
+/**
  * The metric columns of a run, in Keras' order: the training metrics (`metrics`, then any other
  * logged name), then the validation ones that were logged (`val_` + a training name first).
  *
@@ -94,6 +112,8 @@ export function trainingText(payload: TrainingPayload): string {
   } else {
     parts.push('No epoch finished yet.');
   }
+  const note = bestEpochNote(payload);
+  if (note) parts.push(`${note[0].toUpperCase()}${note.slice(1)}.`);
   if (payload.status === 'failed' && payload.error !== null) {
     parts.push(`Error: ${payload.error}`);
   }
@@ -130,8 +150,17 @@ function repeatsLoss(payload: TrainingPayload, metric: string): boolean {
 
 function charts(payload: TrainingPayload): string {
   const { train, val } = metricColumns(payload);
+  const best = payload.callbacks?.bestEpoch ?? null;
   const svgs = train.filter((metric) => !repeatsLoss(payload, metric)).map((metric) =>
-    lineChartSvg({ series: metricSeries(payload, metric, val.includes(`val_${metric}`)), width: 320, height: 200, title: metric, xLabel: 'epoch', xIntegers: true }),
+    lineChartSvg({
+      series: metricSeries(payload, metric, val.includes(`val_${metric}`)),
+      width: 320,
+      height: 200,
+      title: metric,
+      xLabel: 'epoch',
+      xIntegers: true,
+      ...(best === null ? {} : { markX: { x: best + 1, label: 'best' } }),
+    }),
   );
   return svgs.length ? `<div class="rnnlab-charts" style="display:flex;flex-wrap:wrap;gap:8px;margin:6px 0">${svgs.join('')}</div>` : '';
 }
@@ -173,6 +202,7 @@ export function trainingHtml(payload: TrainingPayload): string {
   const meta = [
     `epoch ${epochsDone(payload)}/${params.epochs}`,
     escapeHtml(trainingProgressText(payload)),
+    escapeHtml(bestEpochNote(payload)),
     formatDuration(payload.elapsedSeconds),
     escapeHtml(payload.backend),
     `${escapeHtml(model.name)} (${formatCount(model.totalParams)} params)`,

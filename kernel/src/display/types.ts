@@ -111,8 +111,24 @@ export interface TrainingPayload {
   elapsedSeconds: number;
   /** Optional: the epoch in progress and the time left; null or absent when no epoch is in progress. */
   progress?: TrainingProgress | null;
+  /** Optional: the best epoch and the early stop a callback tracked; absent when the fit used none. */
+  callbacks?: TrainingCallbacks;
   /** Optional: the reader's view settings, written back by the renderer. */
   viewState?: TrainingViewState;
+}
+
+/** What a best-epoch callback (EarlyStopping, else ModelCheckpoint with saveBestOnly) tracked. */
+export interface TrainingCallbacks {
+  /** The watched epoch log under the payload's names, e.g. `'val_loss'`. */
+  monitor: string;
+  /** Whether lower or higher values are better. */
+  mode: 'min' | 'max';
+  /** Epoch index (from 0) of the best value so far; null before the first watched epoch. */
+  bestEpoch: number | null;
+  /** Epoch index (from 0) EarlyStopping stopped at; null when it did not. */
+  stoppedEpoch: number | null;
+  /** Whether the model ends with the best epoch's weights (restoreBestWeights). */
+  restoredBestWeights: boolean;
 }
 
 /** Where a running fit is inside its current epoch. */
@@ -262,6 +278,8 @@ export interface StudyViewState {
   selectedTrial?: number | null;
   /** The two parameters of the contour plot. */
   contourParams?: [string, string];
+  /** Brushed parallel-coordinates ranges by axis name, in the axis' units (log10, choice index). */
+  parallelRanges?: Record<string, [number, number][]>;
 }
 
 /** Where a live view sends Stop and Prune requests. */

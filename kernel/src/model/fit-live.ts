@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { backendInfo } from '../backend';
 import { type EpochRecord, estimateEta, kerasMetricName, type MetricLogs, toJsonNumber, type TrainingPayload, trainingBundle } from '../display';
 import { LiveDisplay } from '../frontend';
+import { bestEpochRecord } from './callbacks';
 import { batchesPerEpoch } from './progress';
 import { withSeededFit } from './seeded-run';
 import { modelInfo } from './summary';
@@ -43,6 +44,8 @@ export class TrainingView extends tf.Callback {
   private batchesTotal: number | null = null;
   /** Epoch index the fit started at (tfjs' `initialEpoch`). */
   private firstEpoch = 0;
+  /** The fit's other callbacks, whose best epoch and early stop the view marks. */
+  private tracked: readonly unknown[] = [];
 
   constructor(viewOptions: TrainingViewOptions = {}) {
     super();
@@ -126,6 +129,16 @@ export class TrainingView extends tf.Callback {
     }
   }
 
+  /** Shows the best epoch and the early stop that one of these callbacks (EarlyStopping, ModelCheckpoint) tracks. */
+  trackCallbacks(callbacks: readonly unknown[]): void {
+    this.tracked = callbacks;
+  }
+
+  private recordCallbacks(): void {
+    const record = bestEpochRecord(this.tracked);
+    if (record) this.payload.callbacks = record;
+  }
+
   /** Marks the run failed (fitLive calls this when fit throws). */
   fail(error: unknown): void {
     this.payload.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -138,12 +151,14 @@ export class TrainingView extends tf.Callback {
   }
 
   private tick(): void {
+    this.recordCallbacks();
     this.payload.elapsedSeconds = (performance.now() - this.started) / 1000;
     this.live.refresh();
   }
 
   private finish(status: TrainingPayload['status']): void {
     this.payload.status = status;
+    this.recordCallbacks();
     this.payload.progress = null;
     this.payload.finishedAt = new Date().toISOString();
     this.payload.elapsedSeconds = (performance.now() - this.started) / 1000;
@@ -183,6 +198,7 @@ export async function fitLive(
   const { title, batchUpdates, throttleMs, callbacks, seed, ...fitArgs } = options;
   const view = new TrainingView({ title, batchUpdates, throttleMs });
   const userCallbacks = callbackObjects(callbacks);
+  view.trackCallbacks(userCallbacks);
   try {
     return await withSeededFit(seed, () =>
       model.fit(x, y, {

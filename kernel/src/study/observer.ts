@@ -32,6 +32,8 @@ export interface StudySnapshot {
   readonly progress: { readonly done: number; readonly total: number | null; readonly elapsedSeconds?: number };
   /** Whether Stop/Prune requests are accepted (only while running). */
   readonly acceptsControls: boolean;
+  /** Trial notes by trial number (optuna-dashboard's notes); trials without one left out. */
+  readonly notes?: Readonly<Record<number, string>>;
 }
 
 /** A watcher of one optimize run. */

@@ -8,6 +8,7 @@ import type { Distribution, ParamValue } from './distributions';
 import { StorageError, TrialPruned, UpdateFinishedTrialError, describeError, describeStorage, storageCall } from './errors';
 import { trialValue, withValue, type AttrValue, type FrozenTrial, type StudyDirection, type TrialState } from './frozen-trial';
 import { getParamImportances } from './importance';
+import { notesOf, saveNote } from './notes';
 import type { StudyRunStatus, StudySnapshot } from './observer';
 import type { Pruner } from './pruners';
 import { WORKER_ATTR, failStaleTrials, thisWorker } from './recovery';
@@ -56,6 +57,8 @@ export class Study implements TrialHost {
   }
 
   private cache: FrozenTrial[] = [];
+  /** Trial notes by trial id, as read with the trials. */
+  private notes = new Map<number, string>();
   private readonly running = new Map<number, TrialRun>();
   private stopFlag = false;
   private pending: Promise<unknown> = Promise.resolve();
@@ -97,6 +100,36 @@ export class Study implements TrialHost {
 
   private async reload(): Promise<void> {
     this.cache = await storageCall(this.storage, 'getAllTrials', () => this.storage.getAllTrials(this.studyId));
+    this.notes = notesOf(await storageCall(this.storage, 'getStudySystemAttrs', () => this.storage.getStudySystemAttrs(this.studyId)));
+  }
+
+  /**
+   * Sets the note (Markdown) of trial `number`, kept in the study as optuna-dashboard keeps notes, so
+   * that optuna-dashboard shows it and rnnlab's leaderboard shows optuna-dashboard's; '' clears it.
+   * optuna-dashboard's Python: `save_note(trial, body)`.
+   *
+   * @throws InvalidArgumentError for an unknown trial number or a body that is not a string
+   * @example
+   * ```ts
+   * await study.setTrialNote(3, 'diverged after epoch 4: learning rate too high');
+   * ```
+   */
+  async setTrialNote(number: number, body: string): Promise<void> {
+    if (typeof body !== 'string') throw new InvalidArgumentError('body', 'must be a string (Markdown)', body);
+    await this.refresh();
+    const trial = this.cache.find((t) => t.number === number);
+    if (!trial) throw new InvalidArgumentError('number', `must be the number of a trial of study '${this.studyName}' (0 to ${this.cache.length - 1})`, number);
+    await storageCall(this.storage, 'setStudySystemAttr', () => saveNote(this.storage, this.studyId, trial.trialId, body));
+    if (body === '') this.notes.delete(trial.trialId);
+    else this.notes.set(trial.trialId, body);
+    this.trialChanged();
+  }
+
+  /** The note of trial `number` ('' when it has none), read from the storage now. */
+  async getTrialNote(number: number): Promise<string> {
+    await this.refresh();
+    const trial = this.cache.find((t) => t.number === number);
+    return trial ? (this.notes.get(trial.trialId) ?? '') : '';
   }
 
   /** @internal every trial, running ones of this process with their live state */
@@ -418,6 +451,11 @@ export class Study implements TrialHost {
         importance = null;
       }
     }
-    return { viewId, studyName: this.studyName, directions: this.directions, status, trials, bestTrialNumbers: bestNumbers, searchSpace, importance, progress, acceptsControls: status === 'running' };
+    const notes: Record<number, string> = {};
+    for (const t of trials) {
+      const note = this.notes.get(t.trialId);
+      if (note !== undefined) notes[t.number] = note;
+    }
+    return { viewId, studyName: this.studyName, directions: this.directions, status, trials, bestTrialNumbers: bestNumbers, searchSpace, importance, progress, acceptsControls: status === 'running', notes };
   }
 }

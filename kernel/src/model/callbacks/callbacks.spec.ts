@@ -12,7 +12,7 @@ import { compileRnn } from '../compile';
 import { fitLive } from '../fit-live';
 import { loadModel } from '../io';
 import ref from './fixtures/keras-callbacks.json';
-import { EarlyStopping, ModelCheckpoint, ReduceLROnPlateau } from '.';
+import { bestEpochRecord, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau } from '.';
 
 /** A one-weight model whose weight is set to the epoch number before each epoch ends (the fixture's stand-in). */
 function markerModel(learningRate = 0.01) {
@@ -108,5 +108,21 @@ describe('callbacks in real fits', () => {
     const last = shown[shown.length - 1][TRAINING_MIME] as TrainingPayload;
     assert.equal(last.status, 'stopped');
     assert.equal(last.epochs.length, losses.length);
+    // The view marks the best epoch and the stop (EarlyStopping's record wins over the checkpoint's).
+    assert.deepEqual(last.callbacks, { monitor: 'val_loss', mode: 'min', bestEpoch: stop.bestEpoch, stoppedEpoch: stop.stoppedEpoch, restoredBestWeights: true });
+    assert.ok(
+      String(shown[shown.length - 1]['text/plain']).includes(`Stopped at epoch ${stop.stoppedEpoch + 1}, best weights from epoch ${stop.bestEpoch + 1} restored.`),
+    );
+  });
+
+  it('the best-epoch record comes from EarlyStopping, else a saveBestOnly ModelCheckpoint, under Keras names', () => {
+    const checkpoint = new ModelCheckpoint('models/best', { monitor: 'val_acc', saveBestOnly: true });
+    assert.deepEqual(bestEpochRecord([checkpoint]), { monitor: 'val_accuracy', mode: 'max', bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false });
+    checkpoint.savedEpoch = 4;
+    assert.equal(bestEpochRecord([checkpoint])?.bestEpoch, 4);
+    assert.equal(bestEpochRecord([new ModelCheckpoint('models/every')]), undefined);
+    assert.equal(bestEpochRecord([new ReduceLROnPlateau()]), undefined);
+    const stop = new EarlyStopping({ monitor: 'loss' });
+    assert.deepEqual(bestEpochRecord([checkpoint, stop]), { monitor: 'loss', mode: 'min', bestEpoch: null, stoppedEpoch: null, restoredBestWeights: false });
   });
 });

@@ -46,7 +46,8 @@ export class EarlyStopping extends tf.Callback {
   readonly restoreBestWeights: boolean;
   readonly startFromEpoch: number;
   readonly verbose: 0 | 1;
-  private readonly upwards: boolean;
+  /** Whether higher monitored values are better (`mode`, or the metric's name under 'auto'). */
+  readonly upwards: boolean;
   /** Epochs since the last improvement. */
   wait = 0;
   /** The epoch (from 0) at which training was stopped; 0 when it was not. */

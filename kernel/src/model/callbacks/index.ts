@@ -3,3 +3,4 @@ export { EarlyStopping, type EarlyStoppingOptions } from './early-stopping';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint';
 export type { MonitorMode } from './monitor';
+export { bestEpochRecord } from './best-epoch';

@@ -49,7 +49,8 @@ export class ModelCheckpoint extends tf.Callback {
   readonly monitor: string;
   readonly saveBestOnly: boolean;
   readonly verbose: 0 | 1;
-  private readonly upwards: boolean;
+  /** Whether higher monitored values are better (`mode`, or the metric's name under 'auto'). */
+  readonly upwards: boolean;
   private readonly threshold?: number;
   /** The best monitored value saved so far. */
   best: number;
