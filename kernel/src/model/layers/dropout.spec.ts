@@ -40,6 +40,18 @@ describe('FastDropout (Keras Dropout with a fast mask)', () => {
     for (const g of grad) assert.ok(g === 0 || Math.abs(g - 1 / 0.6) < 1e-5, `gradient ${g}`);
   });
 
+  it("back-propagates dy · mask, tfjs mul's gradient value for value, and leaves no tensors behind", () => {
+    const x = tf.randomNormal([4, 7, 9], 0, 1, 'float32', 2);
+    const w = tf.randomNormal([4, 7, 9], 0, 1, 'float32', 3);
+    // Two layers with one seed draw the same masks in the same order: the first shows the mask.
+    const mask = fastDropout({ rate: 0.3, seed: 9 }).apply(tf.onesLike(x), { training: true }) as tf.Tensor;
+    const layer = fastDropout({ rate: 0.3, seed: 9 });
+    const before = tf.memory().numTensors;
+    const grad = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(layer.apply(a, { training: true }) as tf.Tensor, w)))(x);
+    assert.equal(tf.memory().numTensors, before + 1, 'only the gradient is left');
+    assert.deepEqual(Array.from(grad.dataSync()), Array.from(tf.mul(w, mask).dataSync()));
+  });
+
   it('draws a new mask every call; with a seed the sequence of masks repeats (Keras 3 SeedGenerator)', () => {
     const x = tf.ones([4, 50]);
     const masks = (layer: tf.layers.Layer) => [0, 1, 2].map(() => (layer.apply(x, { training: true }) as tf.Tensor).arraySync());

@@ -70,8 +70,21 @@ export class FastDropout extends StandardDropout {
     }
     const maskSeed = seed === undefined || seed === null ? randomSeed() : mixSeed(seed, this.calls);
     this.calls += 1;
-    return tf.tidy(() => tf.mul(input, tf.tensor(keepMask(input.size, rate, maskSeed), input.shape)));
+    return applyMask(input, keepMask(input.size, rate, maskSeed));
   }
+}
+
+/**
+ * `x · mask` whose gradient is `dy · mask`, the values of tfjs' `mul` and its gradient, without what
+ * `mul` records for its gradient: a copy of both operands (on wasm two full copies of the layer's
+ * input per batch, 6 MB for the seed BiLSTM's first Dropout). The mask stays a JS array until needed.
+ */
+function applyMask(x: tf.Tensor, mask: Float32Array): tf.Tensor {
+  const op = tf.customGrad(((input: tf.Tensor) => ({
+    value: tf.tidy(() => tf.mul(input, tf.tensor(mask, input.shape))),
+    gradFunc: (dy: tf.Tensor) => tf.tidy(() => tf.mul(dy, tf.tensor(mask, dy.shape))),
+  })) as unknown as Parameters<typeof tf.customGrad>[0]) as (input: tf.Tensor) => tf.Tensor;
+  return op(x);
 }
 tf.serialization.registerClass(FastDropout as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
 
