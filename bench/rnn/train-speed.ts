@@ -13,7 +13,8 @@
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
  *   CPU s/epoch: the same median of CPU seconds (user + system, every thread of the process), which
- *   other load on the machine changes much less than wall time.
+ *   other load on the machine changes much less than wall time; for rnnlab on the native kernel, how
+ *   much of it went to the native calls (the rest is tfjs work around them).
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
  *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
  *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
@@ -63,6 +64,8 @@ interface RunResult {
   epochTimes: number[];
   /** CPU seconds (user + system, all threads) of each epoch: less sensitive to other load than wall time. */
   cpuTimes?: number[];
+  /** CPU seconds of each epoch spent inside the native kernel's calls (rnnlab rows on the native kernel). */
+  nativeCpuTimes?: number[];
   losses: number[];
   params: number;
   /** GEMM GFLOP of the recurrent layers in one epoch (rnnlab rows). */
@@ -202,9 +205,12 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   const y = tf.tensor2d(data.y, [s.samples, 1]);
   const epochTimes: number[] = [];
   const cpuTimes: number[] = [];
+  const nativeCpuTimes: number[] = [];
+  const nativeCpu = kernel?.text.startsWith('native') ? countNativeCpu() : null;
   const losses: number[] = [];
   let t0 = 0;
   let cpu0 = process.cpuUsage();
+  let native0 = 0;
   await model.fit(x, y, {
     epochs: s.epochs,
     batchSize: s.batchSize,
@@ -214,11 +220,13 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
       onEpochBegin: async () => {
         t0 = performance.now();
         cpu0 = process.cpuUsage();
+        native0 = nativeCpu?.seconds() ?? 0;
       },
       onEpochEnd: async (_epoch, logs) => {
         epochTimes.push((performance.now() - t0) / 1000);
         const cpu = process.cpuUsage(cpu0);
         cpuTimes.push((cpu.user + cpu.system) / 1e6);
+        if (nativeCpu) nativeCpuTimes.push(nativeCpu.seconds() - native0);
         losses.push(Number(logs?.loss ?? NaN));
       },
     },
@@ -227,6 +235,7 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
     ok: true,
     epochTimes,
     cpuTimes,
+    ...(nativeCpu ? { nativeCpuTimes } : {}),
     losses,
     params: model.countParams(),
     gflopPerEpoch: (flopsPerSequence * s.samples) / 1e9,
@@ -301,6 +310,42 @@ function secondsPerEpoch(r: RunResult): number {
 /** The same for CPU seconds (all threads). */
 function cpuSecondsPerEpoch(r: RunResult): number {
   return r.cpuTimes && r.cpuTimes.length > 1 ? median(r.cpuTimes.slice(1)) : NaN;
+}
+
+/** The same for the CPU seconds inside native kernel calls. */
+function nativeCpuSecondsPerEpoch(r: RunResult): number {
+  return r.nativeCpuTimes && r.nativeCpuTimes.length > 1 ? median(r.nativeCpuTimes.slice(1)) : NaN;
+}
+
+/**
+ * Counts the CPU seconds spent inside the native addon's forward / backward calls: wraps the functions of
+ * the addon object that rnnlab's loader caches (the addon's own exports are read-only). `null` without it.
+ */
+function countNativeCpu(): { seconds: () => number } | null {
+  // The loader's module by file (the package exports only its root); the same instance rnnlab uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require(path.join(path.dirname(require.resolve('rnnlab')), 'model', 'native-addon.js')) as {
+    loadNativeAddon(): { addon: Record<string, unknown> | null };
+  };
+  const loaded = loader.loadNativeAddon();
+  const addon = loaded.addon;
+  if (addon === null) return null;
+  let micros = 0;
+  const wrapped: Record<string, unknown> = Object.create(addon) as Record<string, unknown>;
+  for (const name of ['forward', 'backward', 'forwardMany', 'backwardMany']) {
+    const f = addon[name] as (...args: unknown[]) => unknown;
+    wrapped[name] = (...args: unknown[]) => {
+      const c0 = process.cpuUsage();
+      try {
+        return f(...args);
+      } finally {
+        const c = process.cpuUsage(c0);
+        micros += c.user + c.system;
+      }
+    };
+  }
+  loaded.addon = wrapped;
+  return { seconds: () => micros / 1e6 };
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -445,7 +490,7 @@ async function main(): Promise<void> {
 
   console.log(
     table(
-      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
+      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'of it in native calls', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
       rows.map((row) => {
         const r = row.result;
         const keras = rows.find((k) => k.variant === row.variant && k.framework === 'keras' && k.result.ok);
@@ -459,6 +504,7 @@ async function main(): Promise<void> {
           r.ok
             ? `${fmt(cpuSecondsPerEpoch(r), 2)}${row.framework === 'rnnlab' && keras ? ` (${fmt(cpuSecondsPerEpoch(r) / cpuSecondsPerEpoch(keras.result), 2)})` : ''}`
             : '',
+          r.ok && r.nativeCpuTimes ? fmt(nativeCpuSecondsPerEpoch(r), 2) : '',
           r.ok && r.gflopPerEpoch
             ? `${fmt(r.gflopPerEpoch / secondsPerEpoch(r), 1)} (${fmt((100 * r.gflopPerEpoch) / secondsPerEpoch(r) / probe.peakAll, 0)} %)`
             : '',
