@@ -13,8 +13,8 @@
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
  *   CPU s/epoch: the same median of CPU seconds (user + system, every thread of the process), which
- *   other load on the machine changes much less than wall time; for rnnlab on the native kernel, how
- *   much of it went to the native calls (the rest is tfjs work around them).
+ *   other load on the machine changes much less than wall time. native calls s/epoch: the same median of
+ *   the seconds inside the native kernel's calls (rnnlab on the native kernel; the rest is tfjs work).
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
  *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
  *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
@@ -64,8 +64,8 @@ interface RunResult {
   epochTimes: number[];
   /** CPU seconds (user + system, all threads) of each epoch: less sensitive to other load than wall time. */
   cpuTimes?: number[];
-  /** CPU seconds of each epoch spent inside the native kernel's calls (rnnlab rows on the native kernel). */
-  nativeCpuTimes?: number[];
+  /** Seconds (wall) of each epoch spent inside the native kernel's calls (rnnlab rows on the native kernel). */
+  nativeTimes?: number[];
   losses: number[];
   params: number;
   /** GEMM GFLOP of the recurrent layers in one epoch (rnnlab rows). */
@@ -205,8 +205,8 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   const y = tf.tensor2d(data.y, [s.samples, 1]);
   const epochTimes: number[] = [];
   const cpuTimes: number[] = [];
-  const nativeCpuTimes: number[] = [];
-  const nativeCpu = kernel?.text.startsWith('native') ? countNativeCpu() : null;
+  const nativeTimes: number[] = [];
+  const native = kernel?.text.startsWith('native') ? countNativeTime() : null;
   const losses: number[] = [];
   let t0 = 0;
   let cpu0 = process.cpuUsage();
@@ -220,13 +220,13 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
       onEpochBegin: async () => {
         t0 = performance.now();
         cpu0 = process.cpuUsage();
-        native0 = nativeCpu?.seconds() ?? 0;
+        native0 = native?.seconds() ?? 0;
       },
       onEpochEnd: async (_epoch, logs) => {
         epochTimes.push((performance.now() - t0) / 1000);
         const cpu = process.cpuUsage(cpu0);
         cpuTimes.push((cpu.user + cpu.system) / 1e6);
-        if (nativeCpu) nativeCpuTimes.push(nativeCpu.seconds() - native0);
+        if (native) nativeTimes.push(native.seconds() - native0);
         losses.push(Number(logs?.loss ?? NaN));
       },
     },
@@ -235,7 +235,7 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
     ok: true,
     epochTimes,
     cpuTimes,
-    ...(nativeCpu ? { nativeCpuTimes } : {}),
+    ...(native ? { nativeTimes } : {}),
     losses,
     params: model.countParams(),
     gflopPerEpoch: (flopsPerSequence * s.samples) / 1e9,
@@ -312,16 +312,17 @@ function cpuSecondsPerEpoch(r: RunResult): number {
   return r.cpuTimes && r.cpuTimes.length > 1 ? median(r.cpuTimes.slice(1)) : NaN;
 }
 
-/** The same for the CPU seconds inside native kernel calls. */
-function nativeCpuSecondsPerEpoch(r: RunResult): number {
-  return r.nativeCpuTimes && r.nativeCpuTimes.length > 1 ? median(r.nativeCpuTimes.slice(1)) : NaN;
+/** The same for the seconds inside native kernel calls. */
+function nativeSecondsPerEpoch(r: RunResult): number {
+  return r.nativeTimes && r.nativeTimes.length > 1 ? median(r.nativeTimes.slice(1)) : NaN;
 }
 
 /**
- * Counts the CPU seconds spent inside the native addon's forward / backward calls: wraps the functions of
+ * Counts the seconds spent inside the native addon's forward / backward calls: wraps the functions of
  * the addon object that rnnlab's loader caches (the addon's own exports are read-only). `null` without it.
+ * Wall time: `process.cpuUsage()` around every call cost ~0.1 ms a call here (all threads' usage).
  */
-function countNativeCpu(): { seconds: () => number } | null {
+function countNativeTime(): { seconds: () => number } | null {
   // The loader's module by file (the package exports only its root); the same instance rnnlab uses.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loader = require(path.join(path.dirname(require.resolve('rnnlab')), 'model', 'native-addon.js')) as {
@@ -330,22 +331,21 @@ function countNativeCpu(): { seconds: () => number } | null {
   const loaded = loader.loadNativeAddon();
   const addon = loaded.addon;
   if (addon === null) return null;
-  let micros = 0;
+  let millis = 0;
   const wrapped: Record<string, unknown> = Object.create(addon) as Record<string, unknown>;
   for (const name of ['forward', 'backward', 'forwardMany', 'backwardMany']) {
     const f = addon[name] as (...args: unknown[]) => unknown;
     wrapped[name] = (...args: unknown[]) => {
-      const c0 = process.cpuUsage();
+      const t0 = performance.now();
       try {
         return f(...args);
       } finally {
-        const c = process.cpuUsage(c0);
-        micros += c.user + c.system;
+        millis += performance.now() - t0;
       }
     };
   }
   loaded.addon = wrapped;
-  return { seconds: () => micros / 1e6 };
+  return { seconds: () => millis / 1e3 };
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -490,7 +490,7 @@ async function main(): Promise<void> {
 
   console.log(
     table(
-      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'of it in native calls', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
+      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'native calls s/epoch', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
       rows.map((row) => {
         const r = row.result;
         const keras = rows.find((k) => k.variant === row.variant && k.framework === 'keras' && k.result.ok);
@@ -501,10 +501,10 @@ async function main(): Promise<void> {
           r.ok ? fmt(secondsPerEpoch(r), 3) : 'FAILED',
           r.ok ? fmt(r.epochTimes[0], 2) : '',
           row.framework === 'rnnlab' ? fmt(ratio, 2) : '',
+          r.ok && r.nativeTimes ? fmt(nativeSecondsPerEpoch(r), 3) : '',
           r.ok
             ? `${fmt(cpuSecondsPerEpoch(r), 2)}${row.framework === 'rnnlab' && keras ? ` (${fmt(cpuSecondsPerEpoch(r) / cpuSecondsPerEpoch(keras.result), 2)})` : ''}`
             : '',
-          r.ok && r.nativeCpuTimes ? fmt(nativeCpuSecondsPerEpoch(r), 2) : '',
           r.ok && r.gflopPerEpoch
             ? `${fmt(r.gflopPerEpoch / secondsPerEpoch(r), 1)} (${fmt((100 * r.gflopPerEpoch) / secondsPerEpoch(r) / probe.peakAll, 0)} %)`
             : '',
