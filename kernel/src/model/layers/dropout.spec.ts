@@ -26,6 +26,7 @@ describe('FastDropout (Keras Dropout with a fast mask)', () => {
 
   it('gives the same mask for the same seed and different ones for other seeds', () => {
     assert.deepEqual(keepMask(1000, 0.3, 7), keepMask(1000, 0.3, 7));
+    assert.deepEqual(keepMask(1000, 0.3, 7, new Float32Array(1000).fill(5)), keepMask(1000, 0.3, 7), 'a reused array is overwritten');
     assert.notDeepEqual(keepMask(1000, 0.3, 7), keepMask(1000, 0.3, 8));
   });
 
