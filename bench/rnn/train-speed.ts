@@ -13,7 +13,8 @@
  *   labels x[:, 0, 0] + x[:, -1, -1] > 0; batch 32, shuffle, N epochs (default 3).
  * - s/epoch: median of the epochs after the first; the first epoch is reported apart (warm-up).
  *   CPU s/epoch: the same median of CPU seconds (user + system, every thread of the process), which
- *   other load on the machine changes much less than wall time.
+ *   other load on the machine changes much less than wall time. native calls s/epoch: the same median of
+ *   the seconds inside the native kernel's calls (rnnlab on the native kernel; the rest is tfjs work).
  * - rnnlab rows: 'fused' (rnnlab's recurrent layers, kernel from RNNLAB_RNN_KERNEL=native|tfjs or the
  *   default) and, with --with-layers, 'layers' (tf.layers; slow, so min(N, 2) epochs by default);
  *   with --tensorflow each rnnlab run again on the native TensorFlow backend (scripts/tensorflow-cpu.mjs).
@@ -63,6 +64,8 @@ interface RunResult {
   epochTimes: number[];
   /** CPU seconds (user + system, all threads) of each epoch: less sensitive to other load than wall time. */
   cpuTimes?: number[];
+  /** Seconds (wall) of each epoch spent inside the native kernel's calls (rnnlab rows on the native kernel). */
+  nativeTimes?: number[];
   losses: number[];
   params: number;
   /** GEMM GFLOP of the recurrent layers in one epoch (rnnlab rows). */
@@ -202,9 +205,12 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
   const y = tf.tensor2d(data.y, [s.samples, 1]);
   const epochTimes: number[] = [];
   const cpuTimes: number[] = [];
+  const nativeTimes: number[] = [];
+  const native = kernel?.text.startsWith('native') ? countNativeTime() : null;
   const losses: number[] = [];
   let t0 = 0;
   let cpu0 = process.cpuUsage();
+  let native0 = 0;
   await model.fit(x, y, {
     epochs: s.epochs,
     batchSize: s.batchSize,
@@ -214,11 +220,13 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
       onEpochBegin: async () => {
         t0 = performance.now();
         cpu0 = process.cpuUsage();
+        native0 = native?.seconds() ?? 0;
       },
       onEpochEnd: async (_epoch, logs) => {
         epochTimes.push((performance.now() - t0) / 1000);
         const cpu = process.cpuUsage(cpu0);
         cpuTimes.push((cpu.user + cpu.system) / 1e6);
+        if (native) nativeTimes.push(native.seconds() - native0);
         losses.push(Number(logs?.loss ?? NaN));
       },
     },
@@ -227,6 +235,7 @@ async function rnnlabChild(spec: ChildSpec): Promise<RunResult> {
     ok: true,
     epochTimes,
     cpuTimes,
+    ...(native ? { nativeTimes } : {}),
     losses,
     params: model.countParams(),
     gflopPerEpoch: (flopsPerSequence * s.samples) / 1e9,
@@ -301,6 +310,42 @@ function secondsPerEpoch(r: RunResult): number {
 /** The same for CPU seconds (all threads). */
 function cpuSecondsPerEpoch(r: RunResult): number {
   return r.cpuTimes && r.cpuTimes.length > 1 ? median(r.cpuTimes.slice(1)) : NaN;
+}
+
+/** The same for the seconds inside native kernel calls. */
+function nativeSecondsPerEpoch(r: RunResult): number {
+  return r.nativeTimes && r.nativeTimes.length > 1 ? median(r.nativeTimes.slice(1)) : NaN;
+}
+
+/**
+ * Counts the seconds spent inside the native addon's forward / backward calls: wraps the functions of
+ * the addon object that rnnlab's loader caches (the addon's own exports are read-only). `null` without it.
+ * Wall time: `process.cpuUsage()` around every call cost ~0.1 ms a call here (all threads' usage).
+ */
+function countNativeTime(): { seconds: () => number } | null {
+  // The loader's module by file (the package exports only its root); the same instance rnnlab uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require(path.join(path.dirname(require.resolve('rnnlab')), 'model', 'native-addon.js')) as {
+    loadNativeAddon(): { addon: Record<string, unknown> | null };
+  };
+  const loaded = loader.loadNativeAddon();
+  const addon = loaded.addon;
+  if (addon === null) return null;
+  let millis = 0;
+  const wrapped: Record<string, unknown> = Object.create(addon) as Record<string, unknown>;
+  for (const name of ['forward', 'backward', 'forwardMany', 'backwardMany']) {
+    const f = addon[name] as (...args: unknown[]) => unknown;
+    wrapped[name] = (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return f(...args);
+      } finally {
+        millis += performance.now() - t0;
+      }
+    };
+  }
+  loaded.addon = wrapped;
+  return { seconds: () => millis / 1e3 };
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -445,7 +490,7 @@ async function main(): Promise<void> {
 
   console.log(
     table(
-      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
+      ['variant', 'framework', 's/epoch', 'first epoch s', 'ratio rnnlab/Keras', 'native calls s/epoch', 'CPU s/epoch (ratio)', 'GFLOP/s (% of peak)', 'peak RSS MiB', 'params'],
       rows.map((row) => {
         const r = row.result;
         const keras = rows.find((k) => k.variant === row.variant && k.framework === 'keras' && k.result.ok);
@@ -456,6 +501,7 @@ async function main(): Promise<void> {
           r.ok ? fmt(secondsPerEpoch(r), 3) : 'FAILED',
           r.ok ? fmt(r.epochTimes[0], 2) : '',
           row.framework === 'rnnlab' ? fmt(ratio, 2) : '',
+          r.ok && r.nativeTimes ? fmt(nativeSecondsPerEpoch(r), 3) : '',
           r.ok
             ? `${fmt(cpuSecondsPerEpoch(r), 2)}${row.framework === 'rnnlab' && keras ? ` (${fmt(cpuSecondsPerEpoch(r) / cpuSecondsPerEpoch(keras.result), 2)})` : ''}`
             : '',

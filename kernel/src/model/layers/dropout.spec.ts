@@ -26,6 +26,7 @@ describe('FastDropout (Keras Dropout with a fast mask)', () => {
 
   it('gives the same mask for the same seed and different ones for other seeds', () => {
     assert.deepEqual(keepMask(1000, 0.3, 7), keepMask(1000, 0.3, 7));
+    assert.deepEqual(keepMask(1000, 0.3, 7, new Float32Array(1000).fill(5)), keepMask(1000, 0.3, 7), 'a reused array is overwritten');
     assert.notDeepEqual(keepMask(1000, 0.3, 7), keepMask(1000, 0.3, 8));
   });
 
@@ -38,6 +39,18 @@ describe('FastDropout (Keras Dropout with a fast mask)', () => {
     for (const r of ratio) assert.ok(Math.abs(r) < 1e-6 || Math.abs(r - 1 / 0.6) < 1e-5, `ratio ${r}`);
     const grad = tf.grad((a: tf.Tensor) => tf.sum(layer.apply(a, { training: true }) as tf.Tensor))(x).dataSync();
     for (const g of grad) assert.ok(g === 0 || Math.abs(g - 1 / 0.6) < 1e-5, `gradient ${g}`);
+  });
+
+  it("back-propagates dy · mask, tfjs mul's gradient value for value, and leaves no tensors behind", () => {
+    const x = tf.randomNormal([4, 7, 9], 0, 1, 'float32', 2);
+    const w = tf.randomNormal([4, 7, 9], 0, 1, 'float32', 3);
+    // Two layers with one seed draw the same masks in the same order: the first shows the mask.
+    const mask = fastDropout({ rate: 0.3, seed: 9 }).apply(tf.onesLike(x), { training: true }) as tf.Tensor;
+    const layer = fastDropout({ rate: 0.3, seed: 9 });
+    const before = tf.memory().numTensors;
+    const grad = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(layer.apply(a, { training: true }) as tf.Tensor, w)))(x);
+    assert.equal(tf.memory().numTensors, before + 1, 'only the gradient is left');
+    assert.deepEqual(Array.from(grad.dataSync()), Array.from(tf.mul(w, mask).dataSync()));
   });
 
   it('draws a new mask every call; with a seed the sequence of masks repeats (Keras 3 SeedGenerator)', () => {

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dropout, DropoutLayerArgs } from '@tensorflow/tfjs-layers/dist/layers/core';
 import type { Kwargs } from '@tensorflow/tfjs-layers/dist/types';
 import { randomSeed } from '../../random';
+import { BufferPool } from '../buffer-pool';
 import { loadNativeAddon } from '../native-addon';
 import { RNNLAB_SUBCLASS, standardClass } from './registry';
 
@@ -29,9 +30,9 @@ function mixSeed(a: number, b: number): number {
 /**
  * A Keras dropout mask of `size` values: 0 with probability `rate`, else 1 / (1 − rate).
  * @param seed - 32-bit seed; the same seed gives the same mask.
+ * @param out - filled when given (every value written), else a new array.
  */
-export function keepMask(size: number, rate: number, seed: number): Float32Array {
-  const out = new Float32Array(size);
+export function keepMask(size: number, rate: number, seed: number, out: Float32Array = new Float32Array(size)): Float32Array {
   const addon = loadNativeAddon().addon;
   if (addon !== null) {
     // The same values, vectorised.
@@ -46,9 +47,7 @@ export function keepMask(size: number, rate: number, seed: number): Float32Array
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     z ^= z >>> 16;
-    if (z >>> 0 < threshold) {
-      out[i] = scale;
-    }
+    out[i] = z >>> 0 < threshold ? scale : 0;
   }
   return out;
 }
@@ -70,8 +69,39 @@ export class FastDropout extends StandardDropout {
     }
     const maskSeed = seed === undefined || seed === null ? randomSeed() : mixSeed(seed, this.calls);
     this.calls += 1;
-    return tf.tidy(() => tf.mul(input, tf.tensor(keepMask(input.size, rate, maskSeed), input.shape)));
+    return applyMask(input, keepMask(input.size, rate, maskSeed, MASKS.take(input.size)));
   }
+}
+
+/**
+ * Masks for reuse: a fresh multi-MB array per Dropout and batch fed the garbage collector. A mask goes
+ * back after its gradient (or at once outside gradient recording); one whose gradient is never asked
+ * for is simply collected.
+ */
+const MASKS = new BufferPool(4, 64 * 1024 * 1024);
+
+/**
+ * `x · mask` whose gradient is `dy · mask`, the values of tfjs' `mul` and its gradient, without what
+ * `mul` records for its gradient: a copy of both operands (on wasm two full copies of the layer's
+ * input per batch, 6 MB for the seed BiLSTM's first Dropout). The mask stays a JS array until needed.
+ */
+function applyMask(x: tf.Tensor, mask: Float32Array): tf.Tensor {
+  // Only wasm copies the array a tensor is made from at once; elsewhere the tensor may keep it.
+  const reuse = tf.getBackend() === 'wasm';
+  const op = tf.customGrad(((input: tf.Tensor) => {
+    const value = tf.tidy(() => tf.mul(input, tf.tensor(mask, input.shape)));
+    const recording = (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth > 0;
+    if (reuse && !recording) MASKS.give(mask);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor) => {
+        const dx = tf.tidy(() => tf.mul(dy, tf.tensor(mask, dy.shape)));
+        if (reuse) MASKS.give(mask);
+        return dx;
+      },
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (input: tf.Tensor) => tf.Tensor;
+  return op(x);
 }
 tf.serialization.registerClass(FastDropout as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
 

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SequenceSpec } from './cells';
 import { loadNativeAddon } from '../native-addon';
 import { nativeCacheLength, nativeSequenceBackward, nativeSequenceForward, type NativeSequenceArrays } from './native-kernel';
-import { BufferPool } from './buffer-pool';
+import { BufferPool } from '../buffer-pool';
 import { rnnKernelInfo } from './select';
 import { type SequenceTensors, tfjsSequenceBackward, tfjsSequenceForward } from './tfjs-kernel';
 
