@@ -5,7 +5,7 @@
  * `Epoch 3/10 - 1.24s - loss: 0.6931 - accuracy: 0.5000 - val_loss: 0.6900` (Keras 3's metric names).
  */
 import * as tf from '@tensorflow/tfjs';
-import { formatDuration, kerasMetricName } from '../display';
+import { estimateEta, formatDuration, kerasMetricName } from '../display';
 
 /** Least time between two rewrites of the in-epoch line, in milliseconds. */
 export const PROGRESS_EVERY_MS = 200;
@@ -46,7 +46,8 @@ export function formatBatchLine(epoch: number, epochs: number, done: number, tot
   }
   const filled = Math.min(BAR_WIDTH, Math.floor((done / total) * BAR_WIDTH));
   const bar = `[${'='.repeat(Math.max(0, filled - 1))}${filled > 0 ? (done >= total ? '=' : '>') : ''}${'.'.repeat(BAR_WIDTH - filled)}]`;
-  const eta = done > 0 ? formatDuration((seconds / done) * Math.max(0, total - done)) : '?';
+  const left = estimateEta(seconds, done, total);
+  const eta = left === null ? '?' : formatDuration(left);
   return [head, `${done}/${total} ${bar}`, `ETA ${eta}`, ...metrics].join(' - ');
 }
 

@@ -92,15 +92,20 @@ export class Study implements TrialHost {
     return this.trials.filter((t) => !states || states.includes(t.state));
   }
 
-  /** Re-reads the trials from the storage (other processes may have added some). */
+  /** Re-reads the trials and their notes from the storage (other processes may have added some). */
   async refresh(): Promise<void> {
+    await this.refreshTrials();
+    this.notes = notesOf(await storageCall(this.storage, 'getStudySystemAttrs', () => this.storage.getStudySystemAttrs(this.studyId)));
+  }
+
+  /** Re-reads the trials only: what `ask` and `tell` need each trial (notes matter to views alone). */
+  private async refreshTrials(): Promise<void> {
     await this.pending;
     await this.reload();
   }
 
   private async reload(): Promise<void> {
     this.cache = await storageCall(this.storage, 'getAllTrials', () => this.storage.getAllTrials(this.studyId));
-    this.notes = notesOf(await storageCall(this.storage, 'getStudySystemAttrs', () => this.storage.getStudySystemAttrs(this.studyId)));
   }
 
   /**
@@ -292,7 +297,7 @@ export class Study implements TrialHost {
    */
   async ask(): Promise<Trial> {
     await this.failUnfinished();
-    await this.refresh();
+    await this.refreshTrials();
     let trialId: number | undefined;
     const owner = { [WORKER_ATTR]: thisWorker() };
     for (const waiting of this.cache.filter((t) => t.state === 'WAITING')) {
@@ -315,7 +320,7 @@ export class Study implements TrialHost {
     trialId ??= await storageCall(this.storage, 'createNewTrial', () => this.storage.createNewTrial(this.studyId, { state: 'RUNNING', datetimeStart: new Date(), systemAttrs: owner }));
     const created = trialId;
     const frozen = await storageCall(this.storage, 'getTrial', () => this.storage.getTrial(created));
-    await this.refresh();
+    await this.refreshTrials();
     const run = new TrialRun(this, frozen);
     this.running.set(frozen.number, run);
     try {
@@ -382,7 +387,7 @@ export class Study implements TrialHost {
       this.running.delete(trial.number);
       await this.flushOrFail(run);
     }
-    await this.refresh().catch(() => undefined);
+    await this.refreshTrials().catch(() => undefined);
     return withValue(this.cache.find((t) => t.number === trial.number) ?? run.frozen());
   }
 

@@ -62,7 +62,7 @@ export class EarlyStopping extends tf.Callback {
     super();
     checkKnownKeys('EarlyStopping', options, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch']);
     this.monitor = monitorName('EarlyStopping.monitor', options.monitor ?? 'val_loss');
-    this.minDelta = Math.abs(typeof options.minDelta === 'number' ? options.minDelta : nonNegative('EarlyStopping.minDelta', options.minDelta ?? 0));
+    this.minDelta = Math.abs(typeof options.minDelta === 'number' && Number.isFinite(options.minDelta) ? options.minDelta : nonNegative('EarlyStopping.minDelta', options.minDelta ?? 0));
     this.patience = nonNegative('EarlyStopping.patience', options.patience ?? 0, true);
     this.startFromEpoch = nonNegative('EarlyStopping.startFromEpoch', options.startFromEpoch ?? 0, true);
     this.baseline = options.baseline;
@@ -93,11 +93,6 @@ export class EarlyStopping extends tf.Callback {
   override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
     const current = await monitoredValue('EarlyStopping', this.monitor, logs);
     if (current === undefined || epoch < this.startFromEpoch) return;
-    if (this.restoreBestWeights && this.bestWeights === null) {
-      // Until something improves, the current weights are the best.
-      this.keepWeights();
-      this.bestEpoch = epoch;
-    }
     this.wait += 1;
     if (this.isImprovement(current, this.best)) {
       this.best = current;
